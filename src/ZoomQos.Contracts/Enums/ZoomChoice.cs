@@ -13,21 +13,18 @@ namespace ZoomQos.Contracts.Enums;
 public readonly record struct ZoomChoice<TValues> : IQosValue<ZoomChoice<TValues>>
     where TValues : IZoomChoiceValues
 {
-    private ZoomChoice(string? raw, bool rawIsJsonLiteral, QosValueState state)
-    {
-        Raw = raw;
-        RawIsJsonLiteral = rawIsJsonLiteral;
-        State = state;
-    }
+    private readonly ParsedText? _text;
+
+    private ZoomChoice(string raw, bool rawIsJsonLiteral, QosValueState state) => _text = new ParsedText(raw, rawIsJsonLiteral, state);
 
     /// <inheritdoc/>
-    public string? Raw { get; }
+    public string? Raw => _text?.Raw;
 
     /// <inheritdoc/>
-    public bool RawIsJsonLiteral { get; }
+    public bool RawIsJsonLiteral => _text?.RawIsJsonLiteral ?? false;
 
     /// <inheritdoc/>
-    public QosValueState State { get; }
+    public QosValueState State => _text?.State ?? QosValueState.Absent;
 
     /// <summary>Whether the value is one Zoom documents (compared without regard to case).</summary>
     public bool IsKnown => State == QosValueState.Parsed;
@@ -66,6 +63,13 @@ public readonly record struct ZoomChoice<TValues> : IQosValue<ZoomChoice<TValues
     /// <summary>Whether this value is <paramref name="other"/>, compared without regard to case as Zoom's casing varies.</summary>
     /// <param name="other">The value to compare with.</param>
     public bool Is(string other) => string.Equals(Raw, other, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Values are equal when they were read from the same text.</summary>
+    /// <param name="other">The other value.</param>
+    public bool Equals(ZoomChoice<TValues> other) => ParsedText.AreEqual(_text, other._text);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => ParsedText.HashOf(_text);
 
     /// <summary>The raw text, exactly as read.</summary>
     public override string ToString() => Raw ?? string.Empty;

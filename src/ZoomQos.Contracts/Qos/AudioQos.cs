@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ZoomQos.Contracts.Serialization;
 using ZoomQos.Contracts.Values;
 
 namespace ZoomQos.Contracts.Qos;
 
 /// <summary>An audio stream's minute: bitrate, latency, jitter, average and maximum loss.</summary>
+[JsonConverter(typeof(AudioQosJsonConverter))]
 public sealed record AudioQos
 {
     /// <summary>Bitrate, e.g. <c>"23 kbps"</c>.</summary>

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ZoomQos.Contracts.Enums;
+using ZoomQos.Contracts.Serialization;
 
 namespace ZoomQos.Contracts.Qos;
 
 /// <summary>The system's CPU pressure in the minute: <c>normal</c>, <c>fair</c>, <c>serious</c> or <c>critical</c>.</summary>
+[JsonConverter(typeof(CpuPressureLevelJsonConverter))]
 public sealed record CpuPressureLevel
 {
     /// <summary>Lowest pressure in the minute.</summary>

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ZoomQos.Contracts.Serialization;
 using ZoomQos.Contracts.Values;
 
 namespace ZoomQos.Contracts.Qos;
 
 /// <summary>CPU usage in the minute: Zoom's own minimum, average and maximum, and the system's maximum.</summary>
+[JsonConverter(typeof(CpuUsageJsonConverter))]
 public sealed record CpuUsage
 {
     /// <summary>Zoom's minimum CPU usage.</summary>

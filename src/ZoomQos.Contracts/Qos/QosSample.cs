@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ZoomQos.Contracts.Serialization;
 using ZoomQos.Contracts.Values;
 
 namespace ZoomQos.Contracts.Qos;
@@ -8,6 +9,7 @@ namespace ZoomQos.Contracts.Qos;
 /// One per-minute sample of a participant's QoS: the state at that minute, not an average over it.
 /// <c>*_input</c> is what the participant sends; <c>*_output</c> is what they receive. A stream may be absent.
 /// </summary>
+[JsonConverter(typeof(QosSampleJsonConverter))]
 public sealed record QosSample
 {
     /// <summary>The minute (UTC).</summary>

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ZoomQos.Contracts.Serialization;
 using ZoomQos.Contracts.Values;
 
 namespace ZoomQos.Contracts.Qos;
 
 /// <summary>A video or screen-share stream's minute: the audio metrics plus resolution and frame rate.</summary>
+[JsonConverter(typeof(VideoQosJsonConverter))]
 public sealed record VideoQos
 {
     /// <summary>Bitrate, e.g. <c>"1055 kbps"</c>.</summary>

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ZoomQos.Contracts.Serialization;
 using ZoomQos.Contracts.Values;
 
 namespace ZoomQos.Contracts.Qos;
 
 /// <summary>Wi-Fi signal strength in the minute; Zoom sends integers in dBm.</summary>
+[JsonConverter(typeof(WifiRssiJsonConverter))]
 public sealed record WifiRssi
 {
     /// <summary>Strongest signal.</summary>

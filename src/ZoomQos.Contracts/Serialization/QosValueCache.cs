@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using ZoomQos.Contracts.Values;
@@ -5,18 +7,19 @@ using ZoomQos.Contracts.Values;
 namespace ZoomQos.Contracts.Serialization;
 
 /// <summary>
-/// A small, lock-free, per-type table from the UTF-8 bytes of a short value string to its parsed value.
-/// A QoS page repeats the same few hundred strings ("0 ms", "0.0%", "1280*720") tens of thousands of
-/// times; a hit skips both the string allocation and the parse. Measured in docs/decisions/0003-qos-value-parsing.md.
+/// A small, lock-free, per-type table from the UTF-8 bytes of a short ASCII value string to its parsed value.
+/// A QoS page repeats the same few hundred strings ("0 ms", "0.0%", "1280*720", each minute's date_time)
+/// tens of thousands of times; a hit costs no allocation and no parse, and a miss costs what reading without
+/// the table would. Measured in docs/decisions/0003-qos-value-parsing.md.
 /// </summary>
 /// <typeparam name="T">The value type.</typeparam>
 internal static class QosValueCache<T>
     where T : struct, IQosValue<T>
 {
     private const int MaxCachedLength = 24;
-    private const int Slots = 1024;
+    private const int Slots = 2048;
 
-    private static readonly Entry?[] Table = new Entry?[Slots];
+    private static readonly T[] Table = new T[Slots];
 
     public static T GetOrParse(ref Utf8JsonReader reader)
     {
@@ -26,34 +29,45 @@ internal static class QosValueCache<T>
         }
 
         var bytes = reader.ValueSpan;
-        var slot = (int)((uint)Hash(bytes) % Slots);
-        var entry = Volatile.Read(ref Table[slot]);
-        if (entry is not null && bytes.SequenceEqual(entry.Utf8))
+        var slot = Hash(bytes) & (Slots - 1);
+
+        // A T is one reference (see ParsedText), so reading and writing a slot is atomic: racing readers see
+        // either the old value or the new one, both complete.
+        var cached = Table[slot];
+        if (cached.Raw is { } raw && Ascii.Equals(bytes, raw))
         {
-            return entry.Value;
+            return cached;
         }
 
-        // A miss (or a collision) parses and takes the slot; racing writers each store a complete entry.
         var value = T.Parse(Encoding.UTF8.GetString(bytes));
-        Volatile.Write(ref Table[slot], new Entry(bytes.ToArray(), value));
+        if (Ascii.IsValid(bytes))
+        {
+            Table[slot] = value;
+        }
+
         return value;
     }
 
+    // Two loads and two multiplies for eight bytes or more (first and last eight, overlapping), a short loop
+    // below that: cheaper than a byte-at-a-time hash, and values up to 24 bytes differ in their ends.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(ReadOnlySpan<byte> bytes)
     {
-        var hash = 2166136261u;
-        foreach (var b in bytes)
+        ulong head = 0, tail = 0;
+        if (bytes.Length >= 8)
         {
-            hash = (hash ^ b) * 16777619u;
+            head = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+            tail = BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..]);
+        }
+        else
+        {
+            foreach (var b in bytes)
+            {
+                head = (head << 8) | b;
+            }
         }
 
-        return (int)hash;
-    }
-
-    private sealed class Entry(byte[] utf8, T value)
-    {
-        public byte[] Utf8 { get; } = utf8;
-
-        public T Value { get; } = value;
+        var hash = ((head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL)) + (ulong)bytes.Length;
+        return (int)(hash >> 40);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ZoomQos.Contracts.Values;
@@ -17,7 +18,14 @@ public sealed class QosValueJsonConverter<T> : JsonConverter<T>
     public override bool HandleNull => true;
 
     /// <inheritdoc/>
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads the token the reader stands on.</summary>
+    /// <param name="reader">The reader.</param>
+    internal static T ReadValue(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
@@ -25,6 +33,9 @@ public sealed class QosValueJsonConverter<T> : JsonConverter<T>
                 return QosValueCache<T>.GetOrParse(ref reader);
             case JsonTokenType.Null:
                 return default;
+            case JsonTokenType.Number when !reader.HasValueSequence:
+                // Wi-Fi RSSI comes as integers: take the literal's bytes directly, no document needed.
+                return T.ParseJsonLiteral(Encoding.UTF8.GetString(reader.ValueSpan));
             default:
                 using (var document = JsonDocument.ParseValue(ref reader))
                 {
@@ -33,8 +44,10 @@ public sealed class QosValueJsonConverter<T> : JsonConverter<T>
         }
     }
 
-    /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    /// <summary>Writes the raw text back as it was read.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    internal static void WriteValue(Utf8JsonWriter writer, T value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         if (value.Raw is null)

@@ -9,21 +9,21 @@ public readonly record struct Percent : IQosValue<Percent>
 {
     private static readonly UnitScale[] Units = [new("%", 1), new("", 1)];
 
-    private readonly MeasuredText _text;
+    private readonly ParsedText? _text;
 
-    private Percent(MeasuredText text) => _text = text;
-
-    /// <inheritdoc/>
-    public string? Raw => _text.Raw;
+    private Percent(ParsedText? text) => _text = text;
 
     /// <inheritdoc/>
-    public bool RawIsJsonLiteral => _text.RawIsJsonLiteral;
+    public string? Raw => _text?.Raw;
 
     /// <inheritdoc/>
-    public QosValueState State => _text.State;
+    public bool RawIsJsonLiteral => _text?.RawIsJsonLiteral ?? false;
+
+    /// <inheritdoc/>
+    public QosValueState State => _text?.State ?? QosValueState.Absent;
 
     /// <summary>Percent (0.3 for <c>"0.3%"</c>), or <see langword="null"/> unless <see cref="State"/> is <see cref="QosValueState.Parsed"/>.</summary>
-    public double? Value => _text.Value;
+    public double? Value => _text?.Value;
 
     /// <inheritdoc/>
     public static Percent Parse(string? raw) => new(QuantityParser.Parse(raw, Units, allowSign: false));
@@ -31,6 +31,13 @@ public readonly record struct Percent : IQosValue<Percent>
     /// <inheritdoc/>
     public static Percent ParseJsonLiteral(string json) => new(QuantityParser.ParseJsonLiteral(json, Units, allowSign: false));
 
+    /// <summary>Values are equal when they were read from the same text.</summary>
+    /// <param name="other">The other value.</param>
+    public bool Equals(Percent other) => ParsedText.AreEqual(_text, other._text);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => ParsedText.HashOf(_text);
+
     /// <summary>The raw text, exactly as read.</summary>
-    public override string ToString() => _text.ToString();
+    public override string ToString() => Raw ?? string.Empty;
 }

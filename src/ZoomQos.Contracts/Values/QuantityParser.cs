@@ -13,34 +13,34 @@ internal static class QuantityParser
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ];
 
-    public static MeasuredText Parse(string? raw, ReadOnlySpan<UnitScale> units, bool allowSign)
+    public static ParsedText? Parse(string? raw, ReadOnlySpan<UnitScale> units, bool allowSign)
     {
         if (raw is null)
         {
-            return default;
+            return null;
         }
 
         var text = raw.AsSpan().Trim();
         if (text.IsEmpty)
         {
-            return new MeasuredText(raw, false, QosValueState.Idle, 0);
+            return new ParsedText(raw, false, QosValueState.Idle, 0);
         }
 
         return TryParseNumber(text, allowSign, out var number, out var consumed)
             && TryScale(text[consumed..].TrimStart(), units, number, out var scaled)
-            ? new MeasuredText(raw, false, QosValueState.Parsed, scaled)
-            : new MeasuredText(raw, false, QosValueState.Unparseable, 0);
+            ? new ParsedText(raw, false, QosValueState.Parsed, scaled)
+            : new ParsedText(raw, false, QosValueState.Unparseable, 0);
     }
 
-    public static MeasuredText ParseJsonLiteral(string json, ReadOnlySpan<UnitScale> units, bool allowSign)
+    public static ParsedText ParseJsonLiteral(string json, ReadOnlySpan<UnitScale> units, bool allowSign)
     {
         // A bare JSON number means the type's base unit; anything else (true, {}, []) is kept but not understood.
         var text = json.AsSpan().Trim();
         return TryParseNumber(text, allowSign, out var number, out var consumed)
             && consumed == text.Length
             && TryScale([], units, number, out var scaled)
-            ? new MeasuredText(json, true, QosValueState.Parsed, scaled)
-            : new MeasuredText(json, true, QosValueState.Unparseable, 0);
+            ? new ParsedText(json, true, QosValueState.Parsed, scaled)
+            : new ParsedText(json, true, QosValueState.Unparseable, 0);
     }
 
     /// <summary>Reads a plain decimal (optional sign, digits, optional fraction) from the start of the text.</summary>

@@ -7,32 +7,25 @@ namespace ZoomQos.Contracts.Values;
 [JsonConverter(typeof(QosValueJsonConverter<Resolution>))]
 public readonly record struct Resolution : IQosValue<Resolution>
 {
-    private readonly int _width;
-    private readonly int _height;
+    private readonly ParsedText? _text;
 
-    private Resolution(string? raw, bool rawIsJsonLiteral, QosValueState state, int width = 0, int height = 0)
-    {
-        Raw = raw;
-        RawIsJsonLiteral = rawIsJsonLiteral;
-        State = state;
-        _width = width;
-        _height = height;
-    }
+    private Resolution(string raw, bool rawIsJsonLiteral, QosValueState state, int width = 0, int height = 0) =>
+        _text = new ParsedText(raw, rawIsJsonLiteral, state, integer: ((long)width << 32) | (uint)height);
 
     /// <inheritdoc/>
-    public string? Raw { get; }
+    public string? Raw => _text?.Raw;
 
     /// <inheritdoc/>
-    public bool RawIsJsonLiteral { get; }
+    public bool RawIsJsonLiteral => _text?.RawIsJsonLiteral ?? false;
 
     /// <inheritdoc/>
-    public QosValueState State { get; }
+    public QosValueState State => _text?.State ?? QosValueState.Absent;
 
     /// <summary>Width in pixels, or <see langword="null"/> unless parsed.</summary>
-    public int? Width => State == QosValueState.Parsed ? _width : null;
+    public int? Width => State == QosValueState.Parsed ? (int)(_text!.Integer >> 32) : null;
 
     /// <summary>Height in pixels (the "p" of 720p), or <see langword="null"/> unless parsed.</summary>
-    public int? Height => State == QosValueState.Parsed ? _height : null;
+    public int? Height => State == QosValueState.Parsed ? (int)(uint)_text!.Integer : null;
 
     /// <inheritdoc/>
     public static Resolution Parse(string? raw)
@@ -63,6 +56,13 @@ public readonly record struct Resolution : IQosValue<Resolution>
 
     /// <inheritdoc/>
     public static Resolution ParseJsonLiteral(string json) => new(json, true, QosValueState.Unparseable);
+
+    /// <summary>Values are equal when they were read from the same text.</summary>
+    /// <param name="other">The other value.</param>
+    public bool Equals(Resolution other) => ParsedText.AreEqual(_text, other._text);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => ParsedText.HashOf(_text);
 
     /// <summary>The raw text, exactly as read.</summary>
     public override string ToString() => Raw ?? string.Empty;

@@ -11,27 +11,22 @@ namespace ZoomQos.Contracts.Values;
 [JsonConverter(typeof(QosValueJsonConverter<ZoomTimestamp>))]
 public readonly record struct ZoomTimestamp : IQosValue<ZoomTimestamp>
 {
-    private readonly DateTimeOffset _value;
+    private readonly ParsedText? _text;
 
-    private ZoomTimestamp(string? raw, bool rawIsJsonLiteral, QosValueState state, DateTimeOffset value = default)
-    {
-        Raw = raw;
-        RawIsJsonLiteral = rawIsJsonLiteral;
-        State = state;
-        _value = value;
-    }
+    private ZoomTimestamp(string raw, bool rawIsJsonLiteral, QosValueState state, DateTimeOffset value = default) =>
+        _text = new ParsedText(raw, rawIsJsonLiteral, state, integer: value.UtcTicks);
 
     /// <inheritdoc/>
-    public string? Raw { get; }
+    public string? Raw => _text?.Raw;
 
     /// <inheritdoc/>
-    public bool RawIsJsonLiteral { get; }
+    public bool RawIsJsonLiteral => _text?.RawIsJsonLiteral ?? false;
 
     /// <inheritdoc/>
-    public QosValueState State { get; }
+    public QosValueState State => _text?.State ?? QosValueState.Absent;
 
     /// <summary>The instant in UTC, or <see langword="null"/> unless parsed.</summary>
-    public DateTimeOffset? Value => State == QosValueState.Parsed ? _value : null;
+    public DateTimeOffset? Value => State == QosValueState.Parsed ? new DateTimeOffset(_text!.Integer, TimeSpan.Zero) : null;
 
     /// <summary>Makes a timestamp in Zoom's own form (<c>yyyy-MM-ddTHH:mm:ssZ</c>, whole seconds, UTC).</summary>
     /// <param name="value">The instant; its sub-second part is dropped, as Zoom does.</param>
@@ -67,6 +62,13 @@ public readonly record struct ZoomTimestamp : IQosValue<ZoomTimestamp>
 
     /// <inheritdoc/>
     public static ZoomTimestamp ParseJsonLiteral(string json) => new(json, true, QosValueState.Unparseable);
+
+    /// <summary>Values are equal when they were read from the same text.</summary>
+    /// <param name="other">The other value.</param>
+    public bool Equals(ZoomTimestamp other) => ParsedText.AreEqual(_text, other._text);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => ParsedText.HashOf(_text);
 
     /// <summary>The raw text, exactly as read.</summary>
     public override string ToString() => Raw ?? string.Empty;
