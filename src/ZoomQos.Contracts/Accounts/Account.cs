@@ -1,0 +1,8 @@
+namespace ZoomQos.Contracts.Accounts;
+
+/// <summary>A Zoom account as the emulator and the archive know it.</summary>
+/// <param name="Id">The account id (Server-to-Server OAuth's <c>account_id</c>).</param>
+/// <param name="Plan">The plan, which sets the rate limits.</param>
+/// <param name="DashboardEnabled">Whether the paid Dashboard feature is on; without it the QoS API answers code 200.</param>
+/// <param name="PrivacyBlanking">Whether <c>user_name</c>, <c>email</c>, <c>ip_address</c> and <c>location</c> are blanked (no HIPAA BAA).</param>
+public sealed record Account(string Id, AccountPlan Plan, bool DashboardEnabled, bool PrivacyBlanking);

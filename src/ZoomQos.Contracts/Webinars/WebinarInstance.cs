@@ -1,0 +1,24 @@
+namespace ZoomQos.Contracts.Webinars;
+
+/// <summary>One occurrence of a webinar, named by its UUID. An instance without an end is in progress (live).</summary>
+/// <param name="Uuid">The instance UUID (24 characters of base64; may begin with <c>/</c> or contain <c>//</c>).</param>
+/// <param name="WebinarId">The webinar's numeric ID (9 to 11 digits).</param>
+/// <param name="AccountId">The owning account.</param>
+/// <param name="Topic">The webinar topic.</param>
+/// <param name="HostName">The host's name.</param>
+/// <param name="HostEmail">The host's email.</param>
+/// <param name="StartTime">When the instance started.</param>
+/// <param name="EndTime">When it ended, or <see langword="null"/> while it is in progress.</param>
+public sealed record WebinarInstance(
+    string Uuid,
+    long WebinarId,
+    string AccountId,
+    string Topic,
+    string HostName,
+    string HostEmail,
+    DateTimeOffset StartTime,
+    DateTimeOffset? EndTime)
+{
+    /// <summary>Whether the instance is still in progress.</summary>
+    public bool IsLive => EndTime is null;
+}

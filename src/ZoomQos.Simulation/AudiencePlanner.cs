@@ -1,0 +1,305 @@
+using System.Globalization;
+
+namespace ZoomQos.Simulation;
+
+/// <summary>
+/// Plans a webinar's audience: who comes, on what, from where, when they join and leave, who rejoins, and
+/// which sessions carry which planted fault. Samples are made later, per session, from the plan.
+/// </summary>
+internal sealed class AudiencePlanner
+{
+    private static readonly string[] FirstNames =
+    [
+        "Ada", "Grace", "Alan", "Katherine", "Linus", "Margaret", "Dennis", "Barbara", "Ken", "Frances", "Tim", "Radia",
+        "Edsger", "Hedy", "John", "Shafi", "Donald", "Adele", "Leslie", "Anita", "Niklaus", "Sophie", "Vint", "Mary",
+    ];
+
+    private static readonly string[] LastNames =
+    [
+        "Lovelace", "Hopper", "Turing", "Johnson", "Torvalds", "Hamilton", "Ritchie", "Liskov", "Thompson", "Allen", "Berners-Lee",
+        "Perlman", "Dijkstra", "Lamarr", "McCarthy", "Goldwasser", "Knuth", "Goldberg", "Lamport", "Borg", "Wirth", "Wilson", "Cerf", "Keller",
+    ];
+
+    // Location, the data centre Zoom would route it to, and a baseline one-way latency to it.
+    private static readonly (string Location, string DataCenter, double Latency)[] Places =
+    [
+        ("San Jose (US)", "United States (SC Top)", 18), ("New York (US)", "United States (NY)", 22), ("Chicago (US)", "United States (SC Top)", 45),
+        ("Toronto (CA)", "United States (NY)", 35), ("London (GB)", "Germany (DE)", 30), ("Frankfurt (DE)", "Germany (DE)", 15),
+        ("Paris (FR)", "Germany (DE)", 28), ("Amsterdam (NL)", "Netherlands (AM)", 16), ("Bengaluru (IN)", "India (MB)", 40),
+        ("Tokyo (JP)", "Japan (TY)", 20), ("Singapore (SG)", "Singapore (SG)", 18), ("São Paulo (BR)", "Brazil (SP)", 30),
+    ];
+
+    private static readonly (string Device, string Client, string Os, string OsVersion, int Weight)[] Devices =
+    [
+        ("Windows", "Windows", "Windows", "11 Pro", 42), ("Mac", "Mac", "Mac", "14.6.1", 24), ("iOS", "iOS", "iOS", "17.6", 10),
+        ("Android", "Android", "Android", "14", 12), ("", "Web", "Windows", "10", 7), ("Phone", "Phone", "", "", 3), ("H.323/SIP", "H.323/SIP", "", "", 2),
+    ];
+
+    private static readonly string[] Versions = ["6.4.3.61286", "6.3.11.60501", "6.2.5.56000", "5.17.11.34827"];
+    private static readonly string[] ConnectionTypes = ["UDP", "UDP", "UDP", "UDP", "UDP", "UDP", "UDP", "TCP", "SSL", "SSL+Proxy"];
+
+    private readonly Random _random;
+    private readonly WebinarSpec _spec;
+    private int _nextUserId = 16_778_240;
+
+    public AudiencePlanner(WebinarSpec spec)
+    {
+        _spec = spec;
+        _random = new Random(spec.Seed);
+    }
+
+    public List<SessionPlan> Sessions { get; } = [];
+
+    public List<PlantedFault> Faults { get; } = [];
+
+    public void Plan()
+    {
+        var duration = _spec.DurationMinutes;
+        for (var i = 0; i < _spec.Panelists; i++)
+        {
+            // Panelists are there from the start to the end; the first one presents (shares the screen).
+            var panelist = NewPerson(panelist: true, presenter: i == 0);
+            Sessions.Add(NewSession(panelist, joinMinute: 0, leaveMinute: duration));
+        }
+
+        var rejoins = _spec.AttendeeSessions >= 40 ? Math.Max(3, _spec.AttendeeSessions / 50) : 0;
+        var persons = _spec.AttendeeSessions - rejoins;
+        var attendees = new List<SessionPlan>(persons);
+        for (var i = 0; i < persons; i++)
+        {
+            var person = NewPerson(panelist: false, presenter: false);
+            var (join, leave) = AttendanceWindow(duration);
+            attendees.Add(NewSession(person, join, leave));
+        }
+
+        Sessions.AddRange(attendees);
+        var faultTargets = _spec.PlantFaults && attendees.Count >= 40 && _spec.Panelists >= 1 && duration >= 60
+            ? PlantFaults(attendees, duration)
+            : [];
+
+        // Rejoins beyond the planted reconnections: ordinary people dropping out for a minute or two.
+        var plantedRejoins = Faults.Count(f => f.Kind == FaultKind.Reconnection);
+        var candidates = attendees.Where(s => !faultTargets.Contains(s) && s.Effects.Count == 0 && s.LeaveMinute - s.JoinMinute > 12).ToList();
+        for (var i = plantedRejoins; i < rejoins && candidates.Count > 0; i++)
+        {
+            var session = candidates[_random.Next(candidates.Count)];
+            candidates.Remove(session);
+            Rejoin(session, session.JoinMinute + 2 + _random.Next(session.LeaveMinute - session.JoinMinute - 8), 1 + _random.Next(3));
+        }
+
+        Sessions.Sort((a, b) => a.JoinMinute != b.JoinMinute ? a.JoinMinute.CompareTo(b.JoinMinute)
+            : a.JoinSecond != b.JoinSecond ? a.JoinSecond.CompareTo(b.JoinSecond)
+            : string.CompareOrdinal(a.UserId, b.UserId));
+    }
+
+    private HashSet<SessionPlan> PlantFaults(List<SessionPlan> attendees, int duration)
+    {
+        var targets = new HashSet<SessionPlan>();
+        SessionPlan Take(string network, Action<Person>? shape = null)
+        {
+            var pick = attendees.First(s => !targets.Contains(s) && s.Person.HasVideo && s.Person.ReportsCpu && s.Person.Device != "");
+            targets.Add(pick);
+            pick.JoinMinute = 0;
+            pick.LeaveMinute = duration;
+            pick.Person.NetworkType = network;
+            shape?.Invoke(pick.Person);
+            return pick;
+        }
+
+        int At(double share) => (int)Math.Round(duration * share);
+
+        // 1. The presenter's uplink fails for eight minutes; most attendees present then suffer it.
+        var presenter = Sessions[0];
+        var (upFrom, upTo) = (At(0.33), At(0.33) + 7);
+        presenter.Effects.Add(new FaultEffect(FaultKind.PanelistUplink, upFrom, upTo, IsCause: true));
+
+        // 2. Weak Wi-Fi all session long.
+        var wifi = Take("Wifi", p => p.BaseRssi = -79);
+        wifi.Effects.Add(new FaultEffect(FaultKind.WeakWifi, 1, duration));
+        Record(FaultKind.WeakWifi, wifi, [wifi], 1, duration, "weak Wi-Fi (about -79 dBm): loss and jitter on the downlink all session");
+
+        // 3. An overloaded CPU for nine minutes.
+        var cpu = Take("Wired");
+        cpu.Effects.Add(new FaultEffect(FaultKind.HighCpu, At(0.55), At(0.55) + 8));
+        Record(FaultKind.HighCpu, cpu, [cpu], At(0.55), At(0.55) + 8, "system CPU above 90 % with serious or critical pressure; frame rate and resolution drop; loss and jitter low");
+
+        // 4. A long, steady path: Sydney routed to a US data centre.
+        var far = Take("Wired", p =>
+        {
+            p.Location = "Sydney (AU)";
+            p.DataCenter = "United States (SC Top)";
+            p.BaseLatency = 410;
+        });
+        far.Effects.Add(new FaultEffect(FaultKind.SteadyLatency, 1, duration));
+        Record(FaultKind.SteadyLatency, far, [far], 1, duration, "latency about 410 ms, steady; jitter and loss low (Sydney to a US data centre)");
+
+        // 5. Bursty loss on contended Wi-Fi with a good signal.
+        var bursty = Take("Wifi", p => p.BaseRssi = -52);
+        bursty.Effects.Add(new FaultEffect(FaultKind.BurstyLoss, At(0.22), At(0.73)));
+        Record(FaultKind.BurstyLoss, bursty, [bursty], At(0.22), At(0.73), "max_loss spikes of 15-30 % every few minutes with avg_loss under 1 % and jitter spikes");
+
+        // 6. Bandwidth adaptation: two steps down, loss stays low.
+        var stepDown = Take("Wired");
+        stepDown.Effects.Add(new FaultEffect(FaultKind.BandwidthStepDown, At(0.44), duration));
+        Record(FaultKind.BandwidthStepDown, stepDown, [stepDown], At(0.44), duration, "video bitrate steps 1200 -> 600 -> 300 kbps with resolution 720p -> 360p -> 180p; loss low");
+
+        // 7. One attendee's own downlink, in minutes when nobody else suffers.
+        var downlink = Take("Wired");
+        downlink.Effects.Add(new FaultEffect(FaultKind.AttendeeDownlink, At(0.66), At(0.66) + 10));
+        Record(FaultKind.AttendeeDownlink, downlink, [downlink], At(0.66), At(0.66) + 10, "loss 5-10 % and jitter 50-80 ms on this attendee's downlink only");
+
+        // 8. Three reconnections: a dropped session and its rejoin.
+        for (var i = 0; i < 3; i++)
+        {
+            var dropped = Take("Wifi");
+            var at = At(0.5) + (i * 4);
+            var rejoin = Rejoin(dropped, at, 2);
+            targets.Add(rejoin);
+            Record(FaultKind.Reconnection, dropped, [dropped, rejoin], at, at + 2, $"drops out at minute {at} and rejoins 2 minutes later as a new session");
+        }
+
+        // The presenter's victims: attendees present through the episode, 70 % of them, not already a fault's target.
+        var victims = attendees.Where(s => !targets.Contains(s) && s.Covers(upFrom, upTo) && _random.Next(10) < 7).ToList();
+        foreach (var victim in victims)
+        {
+            victim.Effects.Add(new FaultEffect(FaultKind.PanelistUplink, upFrom, upTo, IsCause: false));
+        }
+
+        Record(FaultKind.PanelistUplink, presenter, victims, upFrom, upTo, $"the presenting panelist's uplink loses 6-15 % with jitter 60-120 ms; {victims.Count} attendees' downlinks degrade in the same minutes");
+        return targets;
+    }
+
+    private SessionPlan Rejoin(SessionPlan session, int dropMinute, int gapMinutes)
+    {
+        var originalLeave = session.LeaveMinute;
+        session.LeaveMinute = dropMinute;
+        var rejoin = NewSession(session.Person, dropMinute + gapMinutes, Math.Max(originalLeave, dropMinute + gapMinutes + 1));
+        Sessions.Add(rejoin);
+        return rejoin;
+    }
+
+    private void Record(FaultKind kind, SessionPlan cause, IEnumerable<SessionPlan> affected, int fromMinute, int toMinute, string description)
+    {
+        var start = _spec.Instance.StartTime;
+        Faults.Add(new PlantedFault(
+            kind,
+            cause.UserId,
+            [.. affected.Select(s => s.UserId)],
+            start.AddMinutes(fromMinute),
+            start.AddMinutes(toMinute),
+            description));
+    }
+
+    private (int Join, int Leave) AttendanceWindow(int duration)
+    {
+        var roll = _random.Next(100);
+        var join = roll < 75 ? _random.Next(4) : roll < 95 ? 4 + _random.Next(Math.Max(1, Math.Min(27, duration / 3))) : _random.Next(Math.Max(1, duration * 6 / 10));
+        var leaveRoll = _random.Next(100);
+        var leave = leaveRoll < 78 ? duration
+            : leaveRoll < 80 ? join + 1 + _random.Next(2)   // a glance: too few minutes for a verdict
+            : join + 5 + _random.Next(Math.Max(1, duration - join - 5));
+        return (join, Math.Min(Math.Max(leave, join + 1), duration));
+    }
+
+    private SessionPlan NewSession(Person person, int joinMinute, int leaveMinute)
+    {
+        var userId = _nextUserId.ToString(CultureInfo.InvariantCulture);
+        _nextUserId += 1024 + _random.Next(64);
+        return new SessionPlan
+        {
+            Person = person,
+            UserId = userId,
+            ParticipantUuid = NewGuid(),
+            JoinMinute = joinMinute,
+            JoinSecond = 1 + _random.Next(58),
+            LeaveMinute = leaveMinute,
+            LeaveSecond = 1 + _random.Next(58),
+            Seed = _random.Next(),
+        };
+    }
+
+    private Person NewPerson(bool panelist, bool presenter)
+    {
+        var first = FirstNames[_random.Next(FirstNames.Length)];
+        var last = LastNames[_random.Next(LastNames.Length)];
+        var n = _random.Next(10_000);
+        var device = panelist ? Devices[_random.Next(2)] : Weighted(Devices, d => d.Weight);
+        var place = Places[_random.Next(Places.Length)];
+        var external = !panelist && _random.Next(100) < 6;
+        var mobile = device.Device is "iOS" or "Android";
+        var network = device.Device switch
+        {
+            "Phone" => "PPP",
+            "H.323/SIP" => "Wired",
+            _ when mobile => _random.Next(10) < 6 ? "Wifi" : "Cellular",
+            _ => _random.Next(100) switch { < 38 => "Wired", < 95 => "Wifi", _ => "Others" },
+        };
+        var pc = string.Create(CultureInfo.InvariantCulture, $"{first.ToUpperInvariant()}-{(mobile ? "PHONE" : "PC")}{n % 100:00}");
+        return new Person
+        {
+            IsPanelist = panelist,
+            IsPresenter = presenter,
+            ZoomUserId = panelist || _random.Next(3) == 0 ? Base64Id(22) : string.Empty,
+            Name = external ? string.Empty : $"{first} {last}",
+            Email = external ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"{first.ToLowerInvariant()}.{last.ToLowerInvariant()}{n}@example.com"),
+            Device = device.Device,
+            Client = device.Client,
+            Os = device.Os,
+            OsVersion = device.OsVersion,
+            Version = device.Device is "Phone" or "H.323/SIP" ? string.Empty : Versions[_random.Next(Versions.Length)],
+            BrowserName = device.Device == "" ? "Chrome" : string.Empty,
+            BrowserVersion = device.Device == "" ? "131.0.6778.86" : string.Empty,
+            DeviceName = device.Device is "Phone" ? string.Empty : pc,
+            IpAddress = external ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"{(_random.Next(3) switch { 0 => "192.0.2", 1 => "198.51.100", _ => "203.0.113" })}.{_random.Next(1, 255)}"),
+            InternalIp = string.Create(CultureInfo.InvariantCulture, $"10.{_random.Next(256)}.{_random.Next(256)}.{_random.Next(1, 255)}"),
+            Location = external ? string.Empty : place.Location,
+            DataCenter = place.DataCenter,
+            NetworkType = network,
+            ConnectionType = ConnectionTypes[_random.Next(ConnectionTypes.Length)],
+            PcName = pc,
+            Domain = external ? string.Empty : "corp.example.com",
+            MacAddr = external ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"00-1A-{_random.Next(256):X2}-{_random.Next(256):X2}-{_random.Next(256):X2}-{_random.Next(256):X2}"),
+            HarddiskId = external || mobile ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"WD-WX{_random.Next(100_000_000):D8}"),
+            External = external,
+            BaseLatency = place.Latency + (network == "Cellular" ? 35 : network == "Wifi" ? 8 : 0) + _random.Next(25),
+            BaseJitter = 1 + _random.Next(network == "Wired" ? 4 : 9),
+            BaseLoss = _random.Next(5) * 0.05,
+            BaseRssi = -42 - _random.Next(22),
+            BaseCpu = 25 + _random.Next(30),
+        };
+    }
+
+    private T Weighted<T>(T[] items, Func<T, int> weight)
+    {
+        var roll = _random.Next(items.Sum(weight));
+        foreach (var item in items)
+        {
+            roll -= weight(item);
+            if (roll < 0)
+            {
+                return item;
+            }
+        }
+
+        return items[^1];
+    }
+
+    private string Base64Id(int length)
+    {
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        return string.Create(length, _random, (span, random) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = Alphabet[random.Next(Alphabet.Length)];
+            }
+        });
+    }
+
+    private string NewGuid()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        _random.NextBytes(bytes);
+        return new Guid(bytes).ToString("D").ToUpperInvariant();
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text.Json;
+using ZoomQos.Contracts.Enums;
+using ZoomQos.Contracts.Qos;
+using ZoomQos.Contracts.Serialization;
+using ZoomQos.Contracts.Values;
+using ZoomQos.Contracts.Webinars;
+
+namespace ZoomQos.Simulation;
+
+/// <summary>
+/// A simulated webinar instance: its sessions (made on demand, the same every time), and the ground truth of
+/// every planted fault. A live instance shows what has happened up to a given moment (<see cref="SnapshotAt"/>).
+/// </summary>
+public sealed class SimulatedWebinar
+{
+    private readonly List<SessionPlan> _sessions;
+    private readonly int _shareFrom;
+    private readonly int _shareTo;
+
+    internal SimulatedWebinar(WebinarSpec spec, List<SessionPlan> sessions, List<PlantedFault> faults)
+    {
+        Spec = spec;
+        _sessions = sessions;
+        Faults = faults;
+        _shareFrom = Math.Max(1, spec.DurationMinutes / 9);
+        _shareTo = Math.Max(_shareFrom, spec.DurationMinutes * 2 / 3);
+    }
+
+    /// <summary>What was simulated.</summary>
+    public WebinarSpec Spec { get; }
+
+    /// <summary>The instance.</summary>
+    public WebinarInstance Instance => Spec.Instance;
+
+    /// <summary>The planted faults: what, who and which minutes.</summary>
+    public IReadOnlyList<PlantedFault> Faults { get; }
+
+    /// <summary>How many join sessions the webinar has over its whole length.</summary>
+    public int SessionCount => _sessions.Count;
+
+    /// <summary>The <c>user_id</c>s of the panelists (the sessions that send media).</summary>
+    public IReadOnlyList<string> PanelistUserIds => [.. _sessions.Where(s => s.Person.IsPanelist).Select(s => s.UserId)];
+
+    /// <summary>Every session with every sample over the webinar's whole planned length, in join order.</summary>
+    public IEnumerable<ParticipantQos> Participants() => SnapshotAt(null);
+
+    /// <summary>
+    /// The sessions as a live API would show them at <paramref name="now"/>: those joined by then, with the
+    /// minutes sampled by then; a session still in the webinar has an empty <c>leave_time</c>. With
+    /// <see langword="null"/>, the whole planned length.
+    /// </summary>
+    /// <param name="now">The moment, or <see langword="null"/> for the end.</param>
+    public IEnumerable<ParticipantQos> SnapshotAt(DateTimeOffset? now)
+    {
+        var start = Instance.StartTime;
+        foreach (var session in _sessions)
+        {
+            var joined = start.AddMinutes(session.JoinMinute).AddSeconds(session.JoinSecond);
+            if (now is { } cut && joined > cut)
+            {
+                continue;
+            }
+
+            // Those who stay to the end leave when the webinar ends.
+            var left = session.LeaveMinute >= Spec.DurationMinutes
+                ? start.AddMinutes(Spec.DurationMinutes)
+                : start.AddMinutes(session.LeaveMinute).AddSeconds(session.LeaveSecond);
+            var stillIn = now is { } moment && left > moment;
+            var factory = new SampleFactory(session, _shareFrom, _shareTo);
+            var samples = new List<QosSample>(session.LeaveMinute - session.JoinMinute);
+            for (var minute = session.JoinMinute + 1; minute <= session.LeaveMinute; minute++)
+            {
+                var at = start.AddMinutes(minute);
+                if (now is { } limit && at > limit)
+                {
+                    break;
+                }
+
+                samples.Add(factory.Sample(minute, at));
+            }
+
+            yield return Describe(session, joined, stillIn ? null : left, samples);
+        }
+    }
+
+    /// <summary>Writes the sessions as NDJSON, one participant object a line: what <c>fetch --format ndjson</c> writes.</summary>
+    /// <param name="output">Where to write.</param>
+    /// <param name="now">The moment for a live snapshot, or <see langword="null"/> for everything.</param>
+    public void WriteNdjson(Stream output, DateTimeOffset? now = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        foreach (var participant in SnapshotAt(now))
+        {
+            JsonSerializer.Serialize(output, participant, ZoomJsonContext.Default.ParticipantQos);
+            output.WriteByte((byte)'\n');
+        }
+    }
+
+    private static ParticipantQos Describe(SessionPlan session, DateTimeOffset joined, DateTimeOffset? left, List<QosSample> samples)
+    {
+        var p = session.Person;
+        var faulted = session.Effects.Count > 0;
+        var issues = session.Effects.Select(e => e.Kind switch
+        {
+            FaultKind.HighCpu => "High CPU usage",
+            FaultKind.BandwidthStepDown => "Unstable video",
+            _ => "Unstable audio",
+        }).Distinct().ToList();
+        return new ParticipantQos
+        {
+            Id = p.ZoomUserId,
+            UserId = session.UserId,
+            ParticipantUuid = session.ParticipantUuid,
+            UserName = p.Name,
+            Email = p.Email,
+            Device = ZoomChoice<DeviceTypes>.Parse(p.Device),
+            Client = p.Client,
+            Version = p.Version,
+            Os = p.Os,
+            OsVersion = p.OsVersion,
+            BrowserName = p.BrowserName,
+            BrowserVersion = p.BrowserVersion,
+            DeviceName = p.DeviceName,
+            IpAddress = p.IpAddress,
+            InternalIpAddresses = [p.InternalIp],
+            Location = p.Location,
+            DataCenter = p.DataCenter,
+            FullDataCenter = p.DataCenter + "; " + p.DataCenter.Split(' ')[0] + " (Zoom)",
+            NetworkType = ZoomChoice<NetworkTypes>.Parse(p.NetworkType),
+            ConnectionType = ZoomChoice<ConnectionTypes>.Parse(p.ConnectionType),
+            VideoConnectionType = ZoomChoice<ConnectionTypes>.Parse(p.HasVideo ? p.ConnectionType : string.Empty),
+            AsConnectionType = ZoomChoice<ConnectionTypes>.Parse(p.HasVideo ? p.ConnectionType : string.Empty),
+            PcName = p.PcName,
+            Domain = p.Domain,
+            MacAddr = p.MacAddr,
+            HarddiskId = p.HarddiskId,
+            JoinTime = ZoomTimestamp.Parse(ZoomText.Time(joined)),
+            LeaveTime = ZoomTimestamp.Parse(left is { } l ? ZoomText.Time(l) : string.Empty),
+            ShareApplication = false,
+            ShareDesktop = p.IsPresenter,
+            ShareWhiteboard = false,
+            Recording = false,
+            HasArchiving = false,
+            OptionalArchiving = ZoomChoice<OptionalArchivingModes>.Parse("no optional archiving"),
+            Health = ZoomChoice<HealthLevels>.Parse(!faulted ? "Good" : issues.Count > 1 ? "Critical" : "Warning"),
+            IssueList = issues,
+            UserQos = samples,
+        };
+    }
+}

@@ -1,0 +1,110 @@
+using ZoomQos.Contracts.Accounts;
+using ZoomQos.Contracts.Qos;
+using ZoomQos.Contracts.Webinars;
+
+namespace ZoomQos.Storage;
+
+/// <summary>
+/// ZoomQos.Storage keeps QoS data in a real database: accounts and their OAuth apps, webinars and their
+/// instances, participant sessions and their per-minute samples. The server serves from it, the CLI archives
+/// into it, the simulator fills it. SQLite (<see cref="Sqlite.SqliteQosStore"/>) is the embedded default.
+/// <para>
+/// Sessions are keyed by instance UUID + <c>user_id</c>, samples by their <c>date_time</c>; merges are
+/// idempotent and all-or-nothing; pages are keyset reads ordered by <c>join_time</c>, then <c>user_id</c>;
+/// what goes in comes out JSON-equal, unknown fields and raw value strings included.
+/// </para>
+/// </summary>
+public interface IQosStore : IAsyncDisposable
+{
+    /// <summary>Creates or migrates the schema. Safe to call on every start.</summary>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or replaces an account.</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task UpsertAccountAsync(Account account, CancellationToken cancellationToken = default);
+
+    /// <summary>The account, or <see langword="null"/> when unknown.</summary>
+    /// <param name="accountId">The account id.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<Account?> GetAccountAsync(string accountId, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or replaces an app; the secret is stored only as a salted hash.</summary>
+    /// <param name="app">The app.</param>
+    /// <param name="clientSecret">The client secret, hashed before it is stored.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task UpsertAppAsync(ApiApp app, string clientSecret, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The app whose client id and secret these are, or <see langword="null"/> when either is wrong. The secret
+    /// is compared in constant time against its salted hash; which of the two was wrong is not revealed.
+    /// </summary>
+    /// <param name="clientId">The client id.</param>
+    /// <param name="clientSecret">The client secret.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<ApiApp?> AuthenticateAppAsync(string clientId, string clientSecret, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or updates an instance (and its webinar). An instance UUID owned by another account is refused.</summary>
+    /// <param name="instance">The instance.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <exception cref="QosStoreConflictException">The UUID belongs to another account or webinar.</exception>
+    Task UpsertInstanceAsync(WebinarInstance instance, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Resolves what a caller named: a numeric webinar ID means its latest instance (for <c>live</c> the one in
+    /// progress, for <c>past</c> the most recently ended one); anything else is an instance UUID. Another
+    /// account's instance is not found.
+    /// </summary>
+    /// <param name="accountId">The caller's account.</param>
+    /// <param name="webinarIdOrUuid">A webinar ID (digits) or an instance UUID, already decoded.</param>
+    /// <param name="type">Live or past.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<WebinarInstance?> ResolveInstanceAsync(string accountId, string webinarIdOrUuid, QosListType type, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists an account's instances: in progress for <c>live</c>, ended with a start in [<paramref name="startFrom"/>,
+    /// <paramref name="startTo"/>) for <c>past</c>; ordered by start time, then UUID; after a keyset position.
+    /// </summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="type">Live or past.</param>
+    /// <param name="startFrom">Earliest start (inclusive).</param>
+    /// <param name="startTo">Latest start (exclusive).</param>
+    /// <param name="after">The position after which to read, or <see langword="null"/> for the first page.</param>
+    /// <param name="limit">At most this many instances.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<InstancePage> ListInstancesAsync(string accountId, QosListType type, DateTimeOffset startFrom, DateTimeOffset startTo, InstanceCursor? after, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Merges participant sessions and their samples into an instance, in one transaction: a new session or
+    /// minute is added, a changed one replaced, an identical one left alone. If the sequence fails midway,
+    /// nothing of it is kept.
+    /// </summary>
+    /// <param name="instanceUuid">The instance.</param>
+    /// <param name="participants">The sessions, each with any number of samples.</param>
+    /// <param name="cancellationToken">Cancels the work (and rolls it back).</param>
+    /// <exception cref="QosStoreNotFoundException">The instance is unknown.</exception>
+    Task<MergeResult> MergeParticipantsAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a page of sessions with all their samples, ordered by <c>join_time</c>, then <c>user_id</c>.</summary>
+    /// <param name="instanceUuid">The instance.</param>
+    /// <param name="after">The position after which to read, or <see langword="null"/> for the first page.</param>
+    /// <param name="limit">At most this many sessions.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<ParticipantPage> ReadParticipantsAsync(string instanceUuid, ParticipantCursor? after, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>How many sessions an instance has.</summary>
+    /// <param name="instanceUuid">The instance.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<long> CountParticipantsAsync(string instanceUuid, CancellationToken cancellationToken = default);
+
+    /// <summary>One session by its <c>user_id</c> or <c>participant_uuid</c>, with its samples; <see langword="null"/> when unknown.</summary>
+    /// <param name="instanceUuid">The instance.</param>
+    /// <param name="participantId">A <c>user_id</c> or <c>participant_uuid</c>.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<StoredParticipant?> GetParticipantAsync(string instanceUuid, string participantId, CancellationToken cancellationToken = default);
+
+    /// <summary>A digest of every row in a canonical order: equal digests mean equal contents.</summary>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<string> ComputeChecksumAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,58 @@
+using System.Buffers;
+using System.Text.Json;
+using ZoomQos.Contracts.Qos;
+using ZoomQos.Contracts.Serialization;
+
+namespace ZoomQos.Storage;
+
+/// <summary>
+/// How every store splits a participant into its session JSON (the object without <c>user_qos</c>) and one
+/// JSON document per sample, and joins them back into exactly the object the list endpoint returns.
+/// </summary>
+public static class ParticipantJson
+{
+    private static readonly byte[] UserQosOpen = "\"user_qos\":["u8.ToArray();
+
+    /// <summary>The participant object without its samples, as UTF-8 JSON.</summary>
+    /// <param name="participant">The session.</param>
+    public static byte[] SessionJson(ParticipantQos participant) =>
+        JsonSerializer.SerializeToUtf8Bytes(participant with { UserQos = null }, ZoomJsonContext.Default.ParticipantQos);
+
+    /// <summary>One sample as UTF-8 JSON.</summary>
+    /// <param name="sample">The sample.</param>
+    public static byte[] SampleJson(QosSample sample) => JsonSerializer.SerializeToUtf8Bytes(sample, ZoomJsonContext.Default.QosSample);
+
+    /// <summary>Joins a session's JSON and its samples' JSON (in minute order) into the full participant object.</summary>
+    /// <param name="sessionJson">The participant object without samples, as written by <see cref="SessionJson"/>.</param>
+    /// <param name="samples">The samples' JSON, in minute order.</param>
+    public static byte[] Join(ReadOnlySpan<byte> sessionJson, IReadOnlyList<ReadOnlyMemory<byte>> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var length = sessionJson.Length + UserQosOpen.Length + 3;
+        foreach (var sample in samples)
+        {
+            length += sample.Length + 1;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(length);
+        buffer.Write(sessionJson[..^1]);                 // drop the closing brace
+        if (sessionJson.Length > 2)
+        {
+            buffer.Write(","u8);
+        }
+
+        buffer.Write(UserQosOpen);
+        for (var i = 0; i < samples.Count; i++)
+        {
+            if (i > 0)
+            {
+                buffer.Write(","u8);
+            }
+
+            buffer.Write(samples[i].Span);
+        }
+
+        buffer.Write("]}"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using ZoomQos.Storage.Sqlite;
+using ZoomQos.Storage.Tests.Support;
+
+namespace ZoomQos.Storage.Tests;
+
+/// <summary>The store suite on SQLite, plus what only SQLite has: the file, WAL mode and schema versions.</summary>
+public sealed class SqliteQosStoreTests : QosStoreContractTests
+{
+    private readonly TemporaryDirectory _directory = new();
+
+    [Fact]
+    public async Task The_store_runs_in_wal_mode_and_records_its_schema_version()
+    {
+        await Store.InitializeAsync();
+
+        await using var connection = new SqliteConnection($"Data Source={_directory.File("store.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+        command.CommandText = "SELECT MAX(version) FROM schema_version";
+        Assert.Equal(1L, (long?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task A_store_from_a_newer_zoomqos_is_refused_with_a_clear_error()
+    {
+        await Store.InitializeAsync();
+        await using (var connection = new SqliteConnection($"Data Source={_directory.File("store.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO schema_version (version) VALUES (99)";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<QosStoreException>(() => Store.InitializeAsync());
+
+        Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Client_secrets_never_reach_the_file()
+    {
+        await Store.InitializeAsync();
+        await Store.UpsertAccountAsync(StoreFixture.Demo);
+        await Store.UpsertAppAsync(new Contracts.Accounts.ApiApp("client-1", StoreFixture.Demo.Id, []), "plain-secret-8f2e1c");
+        await Store.DisposeAsync();
+
+        var bytes = string.Join('\n', Directory.GetFiles(_directory.Path).Select(f => Convert.ToHexString(File.ReadAllBytes(f))));
+
+        Assert.DoesNotContain(Convert.ToHexString("plain-secret-8f2e1c"u8), bytes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unusable_path_is_a_clear_store_error()
+    {
+        await File.WriteAllTextAsync(_directory.File("blocker"), "a file where a folder should be");
+        await using var store = new SqliteQosStore(Path.Combine(_directory.File("blocker"), "x.db"));
+
+        var error = await Assert.ThrowsAsync<QosStoreException>(() => store.InitializeAsync());
+
+        Assert.Contains("blocker", error.Message, StringComparison.Ordinal);
+    }
+
+    protected override Task<IQosStore> OpenEmptyStoreAsync() => Task.FromResult<IQosStore>(new SqliteQosStore(_directory.File("store.db")));
+
+    protected override Task DisposeStorageAsync()
+    {
+        _directory.Dispose();
+        return Task.CompletedTask;
+    }
+}
