@@ -125,7 +125,7 @@ public sealed class SimulatedWebinar
             InternalIpAddresses = [p.InternalIp],
             Location = p.Location,
             DataCenter = p.DataCenter,
-            FullDataCenter = p.DataCenter + "; " + p.DataCenter.Split(' ')[0] + " (Zoom)",
+            FullDataCenter = p.DataCenter + "; Zoom data centre",
             NetworkType = ZoomChoice<NetworkTypes>.Parse(p.NetworkType),
             ConnectionType = ZoomChoice<ConnectionTypes>.Parse(p.ConnectionType),
             VideoConnectionType = ZoomChoice<ConnectionTypes>.Parse(p.HasVideo ? p.ConnectionType : string.Empty),

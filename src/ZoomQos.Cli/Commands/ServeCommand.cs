@@ -1,0 +1,153 @@
+using System.CommandLine;
+using ZoomQos.Server;
+using ZoomQos.Server.Faults;
+using ZoomQos.Server.Hosting;
+using ZoomQos.Server.RateLimiting;
+
+namespace ZoomQos.Cli.Commands;
+
+/// <summary><c>zoomqos serve</c>: the Zoom-compatible QoS API on a store, until SIGTERM or Ctrl+C.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Where to listen. Loopback by default; give another address only on purpose.",
+            DefaultValueFactory = _ => "http://127.0.0.1:8080",
+        };
+        var store = new Option<string>("--store")
+        {
+            Description = "The store: sqlite:PATH.",
+            DefaultValueFactory = _ => "sqlite:zoomqos.db",
+        };
+        var seed = new Option<string?>("--seed") { Description = "Seed a data set into the store: 'demo' (well-known demo accounts and webinars)." };
+        seed.AcceptOnlyFromAmong("demo");
+        var noRateLimit = new Option<bool>("--no-rate-limit") { Description = "Do not enforce Zoom's rate limits." };
+        var faults = new Option<string?>("--faults") { Description = "Inject faults into /v2 responses, e.g. \"429:10,503:5,reset:2,delay:5@250\" (percent of requests)." };
+        var retryAfter = new Option<string>("--retry-after")
+        {
+            Description = "Form of Retry-After on a 429: iso8601 (Zoom's), seconds, http-date or none.",
+            DefaultValueFactory = _ => "iso8601",
+        };
+        retryAfter.AcceptOnlyFromAmong("iso8601", "seconds", "http-date", "none");
+        var retention = new Option<int>("--retention-months")
+        {
+            Description = "Months after which an ended webinar answers 12702 (Zoom keeps 12); 0 keeps everything, for an archive.",
+            DefaultValueFactory = _ => 12,
+        };
+        var timeScale = new Option<double>("--time-scale")
+        {
+            Description = "How much faster than real time the demo's live webinar accrues minutes.",
+            DefaultValueFactory = _ => 1,
+        };
+        var signingKey = new Option<string?>("--signing-key")
+        {
+            Description = "Base64 key (16+ bytes) that signs access and page tokens; share it between nodes. Default: $ZOOMQOS_SIGNING_KEY, else random per process.",
+        };
+
+        var command = new Command("serve", "Serve the Zoom webinar QoS API (OAuth, scopes, paging, errors, rate limits) from a store.")
+        {
+            urls, store, seed, noRateLimit, faults, retryAfter, retention, timeScale, signingKey,
+        };
+        command.Description += """
+
+
+            Examples:
+              zoomqos serve --urls http://127.0.0.1:8080 --store sqlite:zoomqos.db --seed demo
+              zoomqos serve --store sqlite:archive.db --retention-months 0 --no-rate-limit
+              zoomqos serve --seed demo --faults "429:10,503:5,reset:2"
+            """;
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            ServerOptions options;
+            try
+            {
+                options = new ServerOptions
+                {
+                    Urls = parseResult.GetValue(urls)!,
+                    Store = parseResult.GetValue(store)!,
+                    SeedDemo = parseResult.GetValue(seed) == "demo",
+                    RateLimits = !parseResult.GetValue(noRateLimit),
+                    Faults = FaultSpec.Parse(parseResult.GetValue(faults)),
+                    RetryAfter = parseResult.GetValue(retryAfter) switch
+                    {
+                        "seconds" => RetryAfterFormat.Seconds,
+                        "http-date" => RetryAfterFormat.HttpDate,
+                        "none" => RetryAfterFormat.None,
+                        _ => RetryAfterFormat.Iso8601,
+                    },
+                    RetentionMonths = parseResult.GetValue(retention) is >= 0 and var months ? months : throw new FormatException("--retention-months must be 0 or more."),
+                    DemoTimeScale = parseResult.GetValue(timeScale) is > 0 and var scale ? scale : throw new FormatException("--time-scale must be more than 0."),
+                    SigningKey = SigningKey(parseResult.GetValue(signingKey) ?? Environment.GetEnvironmentVariable("ZOOMQOS_SIGNING_KEY")),
+                };
+            }
+            catch (FormatException ex)
+            {
+                await Console.Error.WriteLineAsync("zoomqos serve: " + ex.Message);
+                return ExitCodes.UsageError;
+            }
+
+            ZoomQosServer server;
+            try
+            {
+                server = await ZoomQosServer.StartAsync(options, cancellationToken: cancellationToken);
+            }
+            catch (ArgumentException ex)
+            {
+                await Console.Error.WriteLineAsync("zoomqos serve: " + ex.Message);
+                return ExitCodes.UsageError;
+            }
+            catch (OperationCanceledException)
+            {
+                return ExitCodes.Cancelled;
+            }
+            catch (Exception ex) when (ex is IOException or Storage.QosStoreException or InvalidOperationException)
+            {
+                await Console.Error.WriteLineAsync("zoomqos serve: could not start: " + ex.Message);
+                return ExitCodes.RuntimeError;
+            }
+
+            await using (server)
+            {
+                await Console.Error.WriteLineAsync($"zoomqos serve: listening on {server.BaseAddress} (API {server.ApiBaseAddress}, token URL {server.TokenAddress}); SIGTERM or Ctrl+C stops.");
+                if (options.SeedDemo)
+                {
+                    await Console.Error.WriteLineAsync("zoomqos serve: demo account 'demo', client demo-client-id / demo-client-secret.");
+                }
+
+                try
+                {
+                    await server.WaitForShutdownAsync(cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return ExitCodes.Cancelled;
+                }
+            }
+
+            return cancellationToken.IsCancellationRequested ? ExitCodes.Cancelled : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static byte[] SigningKey(string? base64)
+    {
+        if (string.IsNullOrWhiteSpace(base64))
+        {
+            return [];
+        }
+
+        try
+        {
+            var key = Convert.FromBase64String(base64);
+            return key.Length >= 16 ? key : throw new FormatException("the signing key must be at least 16 bytes.");
+        }
+        catch (FormatException ex)
+        {
+            // The key itself is never echoed.
+            throw new FormatException("--signing-key / ZOOMQOS_SIGNING_KEY is not valid base64 of 16 or more bytes: " + ex.Message.Split('.')[0] + ".");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Logging;
+using ZoomQos.Simulation;
+using ZoomQos.Storage;
+
+namespace ZoomQos.Server.Demo;
+
+/// <summary>Writes the demo data set into a store: accounts, apps, every instance and its sessions (the live one up to now).</summary>
+internal static partial class DemoSeeder
+{
+    public static async Task SeedAsync(IQosStore store, DemoDataSet demo, DateTimeOffset now, ILogger logger, CancellationToken cancellationToken)
+    {
+        foreach (var account in demo.Accounts)
+        {
+            await store.UpsertAccountAsync(account, cancellationToken);
+        }
+
+        foreach (var app in demo.Apps)
+        {
+            await store.UpsertAppAsync(app.App, app.ClientSecret, cancellationToken);
+        }
+
+        foreach (var webinar in demo.Webinars)
+        {
+            await store.UpsertInstanceAsync(webinar.Instance, cancellationToken);
+            var result = await store.MergeParticipantsAsync(
+                webinar.Instance.Uuid,
+                webinar.SnapshotAt(webinar.Instance.IsLive ? now : null).ToAsyncEnumerable(),
+                cancellationToken);
+            LogSeeded(logger, webinar.Instance.WebinarId, webinar.Instance.Uuid, result.SessionsWritten + result.SessionsUnchanged, result.SamplesWritten + result.SamplesUnchanged);
+        }
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Seeded demo webinar {WebinarId} instance {Uuid}: {Sessions} sessions, {Samples} samples")]
+    private static partial void LogSeeded(ILogger logger, long webinarId, string uuid, long sessions, long samples);
+}

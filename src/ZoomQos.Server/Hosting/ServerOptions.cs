@@ -1,0 +1,41 @@
+using ZoomQos.Server.Faults;
+using ZoomQos.Server.RateLimiting;
+
+namespace ZoomQos.Server.Hosting;
+
+/// <summary>Everything <c>zoomqos serve</c> can be told. Defaults are safe: loopback, limits on, 12-month retention.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>Where to listen. Loopback unless told otherwise; port 0 picks a free one.</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:8080";
+
+    /// <summary>The store: <c>sqlite:PATH</c>.</summary>
+    public string Store { get; init; } = "sqlite:zoomqos.db";
+
+    /// <summary>Seeds the demo data set (<c>--seed demo</c>) around the current time.</summary>
+    public bool SeedDemo { get; init; }
+
+    /// <summary>How much faster than real time the demo's live webinar accrues minutes.</summary>
+    public double DemoTimeScale { get; init; } = 1;
+
+    /// <summary>Whether Zoom's rate limits are enforced (<c>--no-rate-limit</c> turns them off).</summary>
+    public bool RateLimits { get; init; } = true;
+
+    /// <summary>The form of <c>Retry-After</c> on a 429.</summary>
+    public RetryAfterFormat RetryAfter { get; init; } = RetryAfterFormat.Iso8601;
+
+    /// <summary>Injected faults, off unless given.</summary>
+    public FaultSpec Faults { get; init; } = FaultSpec.None;
+
+    /// <summary>Months after which an ended webinar answers 12702; 0 keeps everything (an archive).</summary>
+    public int RetentionMonths { get; init; } = 12;
+
+    /// <summary>The key that signs access and page tokens, shared by every node; random per process when empty.</summary>
+    public byte[] SigningKey { get; init; } = [];
+
+    /// <summary>The largest ingestion body accepted, in bytes.</summary>
+    public long MaxIngestBytes { get; init; } = 512L * 1024 * 1024;
+
+    /// <summary>The clock; tests pass a fake one.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

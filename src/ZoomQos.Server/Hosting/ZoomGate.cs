@@ -1,0 +1,67 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using ZoomQos.Contracts.Accounts;
+using ZoomQos.Server.Auth;
+using ZoomQos.Server.Errors;
+using ZoomQos.Server.RateLimiting;
+using ZoomQos.Storage;
+
+namespace ZoomQos.Server.Hosting;
+
+/// <summary>
+/// The choke point every Zoom route passes: bearer token (124), scopes (4711), the account's rate limits
+/// (429 with Zoom's headers), then plan and Dashboard (200). It answers either an admitted account or the
+/// error to send.
+/// </summary>
+internal sealed class ZoomGate(AccessTokens tokens, IQosStore store, AccountRateLimiter limiter, ServerOptions options)
+{
+    public async Task<(Account? Account, IResult? Error)> AdmitAsync(HttpContext http, ZoomOperation operation)
+    {
+        var (claims, expired) = tokens.Check(http.Request.Headers.Authorization.Count == 1 ? http.Request.Headers.Authorization[0] : null);
+        if (claims is null)
+        {
+            return (null, expired ? ZoomErrors.ExpiredToken() : ZoomErrors.InvalidToken());
+        }
+
+        if (!operation.Scopes.Any(claims.Scopes.Contains))
+        {
+            return (null, ZoomErrors.MissingScopes(operation.Scopes));
+        }
+
+        var account = await store.GetAccountAsync(claims.Account, http.RequestAborted);
+        if (account is null)
+        {
+            return (null, ZoomErrors.InvalidToken()); // the account was removed after the token was minted
+        }
+
+        if (options.RateLimits)
+        {
+            var decision = limiter.TryAcquire(account, operation.Category);
+            WriteRateHeaders(http.Response, decision);
+            if (!decision.Allowed)
+            {
+                return (null, decision.Daily ? ZoomErrors.DailyLimit() : ZoomErrors.PerSecondLimit());
+            }
+        }
+
+        if (operation.NeedsDashboard && (!account.DashboardEnabled || account.Plan == AccountPlan.Free))
+        {
+            return (null, ZoomErrors.NotPaidOrNoDashboard());
+        }
+
+        return (account, null);
+    }
+
+    private void WriteRateHeaders(HttpResponse response, RateDecision decision)
+    {
+        var headers = response.Headers;
+        headers["X-RateLimit-Category"] = decision.Category == RateCategory.Heavy ? "Heavy" : "Resource-intensive";
+        headers["X-RateLimit-Type"] = decision.Daily ? "Daily-limit" : "QPS";
+        headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+        if (!decision.Allowed)
+        {
+            RetryAfter.Write(response, decision.RetryAt, options.RetryAfter, options.TimeProvider);
+        }
+    }
+}

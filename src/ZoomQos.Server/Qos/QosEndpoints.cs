@@ -1,0 +1,108 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using ZoomQos.Server.Errors;
+using ZoomQos.Server.Hosting;
+using ZoomQos.Storage;
+
+namespace ZoomQos.Server.Qos;
+
+/// <summary>The two QoS routes of contract section 1: list participant QoS (the seed) and get one participant's QoS.</summary>
+internal static class QosEndpoints
+{
+    // Raw path segments: v2 / metrics / webinars / {webinarId} / participants / {participantId} / qos
+    private const int WebinarIdSegment = 3;
+    private const int ParticipantIdSegment = 5;
+
+    public static IEndpointRouteBuilder MapQos(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v2/metrics/webinars/{webinarId}/participants").WithTags("Dashboards");
+        group.MapGet("/qos", ListParticipantsQos)
+            .WithName("dashboardWebinarParticipantsQOS")
+            .WithSummary("List webinar participant QoS");
+        group.MapGet("/{participantId}/qos", GetParticipantQos)
+            .WithName("dashboardWebinarParticipantQOS")
+            .WithSummary("Get webinar participant QoS");
+        return routes;
+    }
+
+    private static async Task<IResult> ListParticipantsQos(HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store)
+    {
+        var (account, error) = await gate.AdmitAsync(http, ZoomOperation.ListParticipantsQos);
+        if (account is null)
+        {
+            return error!;
+        }
+
+        var query = http.Request.Query;
+        if (!QueryRules.TryType(query, out var type))
+        {
+            return ZoomErrors.ValidationFailed("type");
+        }
+
+        if (!QueryRules.TryPageSize(query, fallback: 1, max: 10, out var pageSize))
+        {
+            return ZoomErrors.ValidationFailed("page_size");
+        }
+
+        if (!QueryRules.TryPageToken(query, out var token))
+        {
+            return ZoomErrors.BadPageToken();
+        }
+
+        var webinarId = RawPath.Segment(http, WebinarIdSegment) ?? string.Empty;
+        var (instance, notFound) = await instances.ResolveAsync(account, webinarId, type, ZoomErrors.WebinarNotFound(), http.RequestAborted);
+        if (instance is null)
+        {
+            return notFound!;
+        }
+
+        ParticipantCursor? after = null;
+        if (token.Length > 0 && (after = pageTokens.Read(token, account.Id, instance.Uuid, type)) is null)
+        {
+            return ZoomErrors.BadPageToken();
+        }
+
+        var total = await store.CountParticipantsAsync(instance.Uuid, http.RequestAborted);
+        var page = await store.ReadParticipantsAsync(instance.Uuid, after, pageSize, http.RequestAborted);
+        var next = page.Next is null ? string.Empty : pageTokens.Issue(account.Id, instance.Uuid, type, page.Next);
+        var participants = page.Participants
+            .Select(p => account.PrivacyBlanking ? PrivacyBlanking.Apply(p.Json) : p.Json)
+            .ToList();
+        return new ParticipantPageResult(total, pageSize, next, instance.WebinarId.ToString(CultureInfo.InvariantCulture), participants);
+    }
+
+    private static async Task<IResult> GetParticipantQos(HttpContext http, ZoomGate gate, InstanceRules instances, IQosStore store)
+    {
+        var (account, error) = await gate.AdmitAsync(http, ZoomOperation.GetParticipantQos);
+        if (account is null)
+        {
+            return error!;
+        }
+
+        if (!QueryRules.TryType(http.Request.Query, out var type))
+        {
+            return ZoomErrors.ValidationFailed("type");
+        }
+
+        var webinarId = RawPath.Segment(http, WebinarIdSegment) ?? string.Empty;
+        var (instance, notFound) = await instances.ResolveAsync(account, webinarId, type, ZoomErrors.ParticipantNotFound(), http.RequestAborted);
+        if (instance is null)
+        {
+            return notFound!;
+        }
+
+        var participantId = RawPath.Segment(http, ParticipantIdSegment) ?? string.Empty;
+        var participant = participantId.Length is > 0 and <= 256
+            ? await store.GetParticipantAsync(instance.Uuid, participantId, http.RequestAborted)
+            : null;
+        if (participant is null)
+        {
+            return ZoomErrors.ParticipantNotFound();
+        }
+
+        var json = account.PrivacyBlanking ? PrivacyBlanking.Apply(participant.Json) : participant.Json;
+        return TypedResults.Bytes(json.ToArray(), "application/json; charset=utf-8");
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using ZoomQos.Contracts.Qos;
+using ZoomQos.Contracts.Serialization;
+using ZoomQos.Contracts.Values;
+using ZoomQos.Contracts.Webinars;
+using ZoomQos.Server.Errors;
+using ZoomQos.Server.Hosting;
+using ZoomQos.Server.Qos;
+using ZoomQos.Storage;
+
+namespace ZoomQos.Server.Webinars;
+
+/// <summary>
+/// <c>GET /metrics/webinars</c>: the account's webinar instances, live or past. For past, <c>from</c> and
+/// <c>to</c> (<c>yyyy-mm-dd</c>) are required, span at most one month, and lie within the last six months.
+/// </summary>
+internal static class WebinarEndpoints
+{
+    private const int MaxInstancesPerRange = 100_000;
+
+    public static IEndpointRouteBuilder MapWebinars(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/v2/metrics/webinars", ListWebinars)
+            .WithTags("Dashboards")
+            .WithName("dashboardWebinars")
+            .WithSummary("List webinars");
+        return routes;
+    }
+
+    private static async Task<IResult> ListWebinars(HttpContext http, ZoomGate gate, PageTokens pageTokens, IQosStore store, ServerOptions options)
+    {
+        var (account, error) = await gate.AdmitAsync(http, ZoomOperation.ListWebinars);
+        if (account is null)
+        {
+            return error!;
+        }
+
+        var query = http.Request.Query;
+        if (!QueryRules.TryType(query, out var type))
+        {
+            return ZoomErrors.ValidationFailed("type");
+        }
+
+        if (!QueryRules.TryPageSize(query, fallback: 30, max: 300, out var pageSize))
+        {
+            return ZoomErrors.ValidationFailed("page_size");
+        }
+
+        if (!QueryRules.TryPageToken(query, out var token))
+        {
+            return ZoomErrors.BadPageToken();
+        }
+
+        var today = DateOnly.FromDateTime(options.TimeProvider.GetUtcNow().UtcDateTime);
+        var from = ReadDate(query, "from");
+        var to = ReadDate(query, "to");
+        if (type == QosListType.Past)
+        {
+            if (from is not { } f)
+            {
+                return ZoomErrors.ValidationFailed("from", query.ContainsKey("from") ? "Invalid field." : "This field is required.");
+            }
+
+            if (to is not { } t)
+            {
+                return ZoomErrors.ValidationFailed("to", query.ContainsKey("to") ? "Invalid field." : "This field is required.");
+            }
+
+            if (t < f || t > f.AddMonths(1))
+            {
+                return ZoomErrors.ValidationFailed("to", "The date range can be at most one month.");
+            }
+
+            if (options.RetentionMonths > 0 && f < today.AddMonths(-6))
+            {
+                return ZoomErrors.ValidationFailed("from", "The date must be within the last six months.");
+            }
+        }
+        else if ((query.ContainsKey("from") && from is null) || (query.ContainsKey("to") && to is null))
+        {
+            return ZoomErrors.ValidationFailed(from is null ? "from" : "to");
+        }
+
+        var start = from ?? today.AddMonths(-1);
+        var end = to ?? today;
+        var binding = string.Create(CultureInfo.InvariantCulture, $"{QueryRules.Name(type)}|{start:yyyy-MM-dd}|{end:yyyy-MM-dd}");
+        InstanceCursor? after = null;
+        if (token.Length > 0 && (after = pageTokens.ReadWebinars(token, account.Id, binding)) is null)
+        {
+            return ZoomErrors.BadPageToken();
+        }
+
+        var rangeStart = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var rangeEnd = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var all = await store.ListInstancesAsync(account.Id, type, rangeStart, rangeEnd, null, MaxInstancesPerRange, http.RequestAborted);
+        var page = await store.ListInstancesAsync(account.Id, type, rangeStart, rangeEnd, after, pageSize, http.RequestAborted);
+        var webinars = new List<WebinarSummary>(page.Instances.Count);
+        foreach (var instance in page.Instances)
+        {
+            webinars.Add(await SummaryAsync(store, instance, options.TimeProvider, http.RequestAborted));
+        }
+
+        var total = all.Instances.Count;
+        return TypedResults.Json(
+            new WebinarListPage
+            {
+                From = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                To = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                PageCount = total == 0 ? 0 : (total + pageSize - 1) / pageSize,
+                PageSize = pageSize,
+                TotalRecords = total,
+                NextPageToken = page.Next is null ? string.Empty : pageTokens.IssueWebinars(account.Id, binding, page.Next),
+                Webinars = webinars,
+            },
+            ZoomJsonContext.Default.WebinarListPage);
+    }
+
+    private static async Task<WebinarSummary> SummaryAsync(IQosStore store, WebinarInstance instance, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var duration = (instance.EndTime ?? time.GetUtcNow()) - instance.StartTime;
+        return new WebinarSummary
+        {
+            Uuid = instance.Uuid,
+            Id = instance.WebinarId,
+            Topic = instance.Topic,
+            Host = instance.HostName,
+            Email = instance.HostEmail,
+            UserType = "Licensed",
+            StartTime = ZoomTimestamp.FromDateTimeOffset(instance.StartTime),
+            EndTime = instance.EndTime is { } end ? ZoomTimestamp.FromDateTimeOffset(end) : ZoomTimestamp.Parse(string.Empty),
+            Duration = string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalHours:00}:{duration.Minutes:00}:{duration.Seconds:00}"),
+            Participants = await store.CountParticipantsAsync(instance.Uuid, cancellationToken),
+        };
+    }
+
+    private static DateOnly? ReadDate(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var values) && values.Count == 1
+        && DateOnly.TryParseExact(values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : null;
+}

@@ -1,0 +1,174 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ZoomQos.Server.Auth;
+using ZoomQos.Server.Demo;
+using ZoomQos.Server.Errors;
+using ZoomQos.Server.Faults;
+using ZoomQos.Server.Hosting;
+using ZoomQos.Server.Ingestion;
+using ZoomQos.Server.Qos;
+using ZoomQos.Server.RateLimiting;
+using ZoomQos.Server.Webinars;
+using ZoomQos.Simulation;
+using ZoomQos.Storage;
+
+namespace ZoomQos.Server;
+
+/// <summary>
+/// ZoomQos.Server is a faithful, stateful implementation of Zoom's webinar QoS API on a store: Server-to-Server
+/// OAuth, scopes, signed keyset page tokens, the whole error table, rate limits by plan, privacy blanking and
+/// retention; plus an ingestion API, fault injection for testing clients, health endpoints and an OpenAPI
+/// document. It binds loopback unless told otherwise. <see cref="StartAsync"/> runs it in-process (the CLI's
+/// <c>serve</c> and <c>demo</c>, and the tests, over real HTTP).
+/// </summary>
+public sealed class ZoomQosServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly IQosStore _store;
+
+    private ZoomQosServer(WebApplication app, IQosStore store, Uri baseAddress)
+    {
+        _app = app;
+        _store = store;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:50123/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The Zoom API base URL of this server (<c>…/v2</c>).</summary>
+    public Uri ApiBaseAddress => new(BaseAddress, "v2");
+
+    /// <summary>The OAuth token URL of this server.</summary>
+    public Uri TokenAddress => new(BaseAddress, "oauth/token");
+
+    /// <summary>Opens and migrates the store, seeds the demo data set when asked, and starts listening.</summary>
+    /// <param name="options">What to serve and how.</param>
+    /// <param name="configureLogging">Logging set-up; console by default.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<ZoomQosServer> StartAsync(ServerOptions options, Action<ILoggingBuilder>? configureLogging = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var store = QosStores.Open(options.Store);
+        try
+        {
+            return await StartOnStoreAsync(options, store, configureLogging, cancellationToken);
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Waits until the host is asked to stop (SIGTERM, Ctrl+C) and has stopped.</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>Stops gracefully and releases the store.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    private static async Task<ZoomQosServer> StartOnStoreAsync(ServerOptions options, IQosStore store, Action<ILoggingBuilder>? configureLogging, CancellationToken cancellationToken)
+    {
+        await store.InitializeAsync(cancellationToken);
+        var signingKey = options.SigningKey.Length >= 16 ? options.SigningKey : RandomNumberGenerator.GetBytes(32);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Logging.ClearProviders();
+        if (configureLogging is null)
+        {
+            builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+            builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace); // stdout stays for machines
+            builder.Logging.SetMinimumLevel(LogLevel.Information);
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
+        else
+        {
+            configureLogging(builder.Logging);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(options.TimeProvider);
+        services.AddSingleton(store);
+        services.AddSingleton(new AccessTokens(signingKey, options.TimeProvider));
+        services.AddSingleton(new PageTokens(signingKey, options.TimeProvider));
+        services.AddSingleton<AppAuthenticator>();
+        services.AddSingleton<AccountRateLimiter>();
+        services.AddSingleton<ZoomGate>();
+        services.AddSingleton<InstanceRules>();
+        services.AddOpenApi();
+
+        DemoDataSet? demo = null;
+        if (options.SeedDemo)
+        {
+            demo = DemoDataSet.Create(options.TimeProvider.GetUtcNow());
+            services.AddSingleton(demo);
+            services.AddHostedService<LiveDemoFeed>();
+        }
+
+        var app = builder.Build();
+        if (demo is not null)
+        {
+            await DemoSeeder.SeedAsync(store, demo, demo.ReferenceTime, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ZoomQos.Server.Demo"), cancellationToken);
+        }
+
+        app.UseMiddleware<TrackingAndLogging>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnhandledAsync });
+        app.UseStatusCodePages(context => WriteBareStatusAsync(context.HttpContext));
+        app.UseMiddleware<FaultInjection>();
+
+        app.MapOAuth();
+        app.MapQos();
+        app.MapWebinars();
+        app.MapIngestion();
+        app.MapGet("/health", HealthAsync).WithTags("Health").ExcludeFromDescription();
+        app.MapGet("/alive", () => TypedResults.Text("alive")).WithTags("Health").ExcludeFromDescription();
+        app.MapOpenApi("/openapi/{documentName}.json");
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Urls.First();
+        return new ZoomQosServer(app, store, new Uri(address.EndsWith('/') ? address : address + "/"));
+    }
+
+    private static async Task<IResult> HealthAsync(IQosStore store, HttpContext http)
+    {
+        try
+        {
+            await store.GetAccountAsync("health-check", http.RequestAborted);
+            return TypedResults.Text("""{"status":"Healthy"}""", "application/json");
+        }
+        catch (QosStoreException)
+        {
+            return TypedResults.Text("""{"status":"Unhealthy"}""", "application/json", statusCode: 503);
+        }
+    }
+
+    private static Task WriteUnhandledAsync(HttpContext http)
+    {
+        var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        return error is BadHttpRequestException bad
+            ? ZoomErrors.Write(bad.StatusCode, bad.StatusCode, "The request could not be read.").ExecuteAsync(http)
+            : ZoomErrors.Write(500, 500, "Internal server error.").ExecuteAsync(http);
+    }
+
+    private static Task WriteBareStatusAsync(HttpContext http) => http.Response.StatusCode switch
+    {
+        405 => ZoomErrors.MethodNotAllowed().ExecuteAsync(http),
+        404 => ZoomErrors.RouteNotFound().ExecuteAsync(http),
+        var status => ZoomErrors.Write(status, status, "The request could not be served.").ExecuteAsync(http),
+    };
+}
