@@ -107,7 +107,7 @@ public sealed class ZoomQosServer : IAsyncDisposable
         services.AddSingleton(new AccessTokens(signingKey, options.TimeProvider));
         services.AddSingleton(new PageTokens(signingKey, options.TimeProvider));
         services.AddSingleton<AppAuthenticator>();
-        services.AddSingleton<AccountRateLimiter>();
+        services.AddSingleton(new AccountRateLimiter(options.TimeProvider));
         services.AddSingleton<ZoomGate>();
         services.AddSingleton<InstanceRules>();
         services.AddOpenApi();

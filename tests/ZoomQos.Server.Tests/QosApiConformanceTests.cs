@@ -8,7 +8,8 @@ namespace ZoomQos.Server.Tests;
 /// Conformance of the list and get-one QoS endpoints against <c>serve --seed demo</c> over real HTTP: one test
 /// per rule and per row of the contract's error table.
 /// </summary>
-public sealed class QosApiConformanceTests(DemoServer demo) : IClassFixture<DemoServer>
+[Collection(SharedDemoServer.Name)]
+public sealed class QosApiConformanceTests(DemoServer demo)
 {
     private const string AllHands = "/v2/metrics/webinars/81234567890/participants/qos";
 

@@ -9,14 +9,16 @@ namespace ZoomQos.Server.RateLimiting;
 /// (Heavy) or one minute (Resource-intensive), and a daily cap shared by both that resets at 00:00 UTC by the
 /// server's clock. One instance serves every request of the process.
 /// </summary>
-internal sealed class AccountRateLimiter(TimeProvider time) : IDisposable
+internal sealed class AccountRateLimiter(TimeProvider time, Func<AccountPlan, RatePlanLimits>? limitsOf = null) : IDisposable
 {
+    private readonly Func<AccountPlan, RatePlanLimits> _limitsOf = limitsOf ?? RatePlanLimits.For;
+
     private readonly ConcurrentDictionary<(string Account, RateCategory Category), FixedWindowRateLimiter> _windows = new();
     private readonly ConcurrentDictionary<string, DailyCap> _daily = new(StringComparer.Ordinal);
 
     public RateDecision TryAcquire(Account account, RateCategory category)
     {
-        var limits = RatePlanLimits.For(account.Plan);
+        var limits = _limitsOf(account.Plan);
         var (limit, window) = category == RateCategory.Heavy
             ? (limits.HeavyPerSecond, TimeSpan.FromSeconds(1))
             : (limits.ResourceIntensivePerMinute, TimeSpan.FromMinutes(1));

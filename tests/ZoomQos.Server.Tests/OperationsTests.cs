@@ -1,0 +1,82 @@
+using System.Net;
+using ZoomQos.Server.Faults;
+using ZoomQos.Server.Tests.Support;
+
+namespace ZoomQos.Server.Tests;
+
+/// <summary>Health, the OpenAPI document, and fault injection.</summary>
+[Collection(SharedDemoServer.Name)]
+public sealed class OperationsTests(DemoServer demo)
+{
+    [Fact]
+    public async Task Health_and_alive_answer_without_a_token()
+    {
+        var health = await demo.Api.GetAsync("/health", null);
+        var alive = await demo.Api.GetAsync("/alive", null);
+
+        Assert.Equal(HttpStatusCode.OK, health.Status);
+        Assert.Equal("Healthy", health.Json!["status"]!.GetValue<string>());
+        Assert.Equal("alive", alive.Text);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_zoom_routes()
+    {
+        var document = await demo.Api.GetAsync("/openapi/v1.json", null);
+
+        Assert.Equal(HttpStatusCode.OK, document.Status);
+        var paths = document.Json!["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("/v2/metrics/webinars/{webinarId}/participants/qos", paths);
+        Assert.Contains("/v2/metrics/webinars/{webinarId}/participants/{participantId}/qos", paths);
+        Assert.Contains("/v2/metrics/webinars", paths);
+        Assert.Contains("/oauth/token", paths);
+    }
+
+    [Fact]
+    public async Task Injected_faults_hit_about_their_share_of_api_requests_and_never_oauth()
+    {
+        var api = await demo.StartAnotherAsync(o => o with { RateLimits = false, Faults = FaultSpec.Parse("429:20,429-bare:10,503:10,500:5,502:5,reset:10") });
+        var token = await api.TokenAsync();
+
+        var statuses = new List<HttpStatusCode?>();
+        for (var i = 0; i < 200; i++)
+        {
+            try
+            {
+                statuses.Add((await api.GetAsync("/v2/metrics/webinars/81234567894/participants/qos?type=past", token)).Status);
+            }
+            catch (HttpRequestException)
+            {
+                statuses.Add(null); // the connection was reset
+            }
+        }
+
+        var ok = statuses.Count(s => s == HttpStatusCode.OK);
+        Assert.InRange(ok, 40, 120);
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Contains(HttpStatusCode.ServiceUnavailable, statuses);
+        Assert.Contains(HttpStatusCode.InternalServerError, statuses);
+        Assert.Contains(HttpStatusCode.BadGateway, statuses);
+        Assert.Contains(null, statuses);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.False(string.IsNullOrEmpty(await api.TokenAsync()));
+        }
+    }
+
+    [Theory]
+    [InlineData("429:10,503:5,reset:2", 3)]
+    [InlineData("delay:50@250", 1)]
+    [InlineData("", 0)]
+    public void Fault_specs_parse(string text, int shares) => Assert.Equal(shares, FaultSpec.Parse(text).Shares.Count);
+
+    [Theory]
+    [InlineData("429")]
+    [InlineData("418:5")]
+    [InlineData("429:150")]
+    [InlineData("429:60,503:60")]
+    [InlineData("503:5@100")]
+    [InlineData("429:x")]
+    public void Bad_fault_specs_say_what_is_wrong(string text) =>
+        Assert.False(string.IsNullOrWhiteSpace(Assert.Throws<FormatException>(() => FaultSpec.Parse(text)).Message));
+}

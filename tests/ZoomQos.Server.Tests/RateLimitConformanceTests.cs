@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Net;
+using ZoomQos.Server.RateLimiting;
+using ZoomQos.Server.Tests.Support;
+
+namespace ZoomQos.Server.Tests;
+
+/// <summary>Rate limits over real HTTP: 429 with Zoom's body and headers, Retry-After in each configured form.</summary>
+[Collection(SharedDemoServer.Name)]
+public sealed class RateLimitConformanceTests(DemoServer demo)
+{
+    [Theory]
+    [InlineData(RetryAfterFormat.Iso8601)]
+    [InlineData(RetryAfterFormat.Seconds)]
+    [InlineData(RetryAfterFormat.HttpDate)]
+    [InlineData(RetryAfterFormat.None)]
+    public async Task Past_40_requests_in_a_second_a_business_account_gets_429_with_zooms_headers(RetryAfterFormat format)
+    {
+        var api = await demo.StartAnotherAsync(o => o with { RateLimits = true, RetryAfter = format });
+        var token = await api.TokenAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => api.GetAsync("/v2/metrics/webinars/81234567894/participants/qos?type=past", token)));
+        var limited = answers.Where(a => a.Status == HttpStatusCode.TooManyRequests).ToList();
+
+        Assert.InRange(answers.Count(a => a.Status == HttpStatusCode.OK), 40, 59);
+        Assert.NotEmpty(limited);
+        var one = limited[0];
+        Assert.Equal(429, one.Code);
+        Assert.Equal("You have reached the maximum per-second rate limit for this API. Try again later.", one.Message);
+        Assert.Equal("Heavy", one.Headers["X-RateLimit-Category"]);
+        Assert.Equal("QPS", one.Headers["X-RateLimit-Type"]);
+        Assert.Equal("40", one.Headers["X-RateLimit-Limit"]);
+        Assert.Equal("0", one.Headers["X-RateLimit-Remaining"]);
+        switch (format)
+        {
+            case RetryAfterFormat.Iso8601:
+                Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", one.Headers["Retry-After"]);
+                break;
+            case RetryAfterFormat.Seconds:
+                Assert.InRange(int.Parse(one.Headers["Retry-After"], CultureInfo.InvariantCulture), 1, 2);
+                break;
+            case RetryAfterFormat.HttpDate:
+                Assert.EndsWith(" GMT", one.Headers["Retry-After"], StringComparison.Ordinal);
+                break;
+            default:
+                Assert.False(one.Headers.ContainsKey("Retry-After"));
+                break;
+        }
+    }
+
+    [Fact]
+    public async Task List_webinars_is_resource_intensive_at_20_a_minute_for_business()
+    {
+        var api = await demo.StartAnotherAsync(o => o with { RateLimits = true });
+        var token = await api.TokenAsync();
+
+        var answers = new List<ZoomApi.Answer>();
+        for (var i = 0; i < 22; i++)
+        {
+            answers.Add(await api.GetAsync("/v2/metrics/webinars", token));
+        }
+
+        Assert.Equal(20, answers.Count(a => a.Status == HttpStatusCode.OK));
+        Assert.Equal("Resource-intensive", answers[^1].Headers["X-RateLimit-Category"]);
+        Assert.Equal(429, answers[^1].Code);
+    }
+}
