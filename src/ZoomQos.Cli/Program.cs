@@ -21,4 +21,6 @@ if (parse.Errors.Count > 0)
     return ExitCodes.UsageError;
 }
 
-return await parse.InvokeAsync();
+// The host of `serve` handles SIGTERM and Ctrl+C itself (graceful shutdown); commands that need cancellation
+// get it from their own token sources.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
