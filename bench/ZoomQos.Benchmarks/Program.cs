@@ -1,5 +1,13 @@
 using BenchmarkDotNet.Running;
+using ZoomQos.Benchmarks.Load;
 
 // ZoomQos benchmarks. Run every suite:  dotnet run -c Release --project bench/ZoomQos.Benchmarks -- --filter '*'
 // One suite:                            dotnet run -c Release --project bench/ZoomQos.Benchmarks -- --filter '*PageDeserialization*'
+// The server load test (loopback only): dotnet run -c Release --project bench/ZoomQos.Benchmarks -- load [seconds]
+if (args.Length > 0 && args[0] == "load")
+{
+    await ServerLoadTest.RunAsync(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

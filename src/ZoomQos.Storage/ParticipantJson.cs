@@ -28,31 +28,77 @@ public static class ParticipantJson
     public static byte[] Join(ReadOnlySpan<byte> sessionJson, IReadOnlyList<ReadOnlyMemory<byte>> samples)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        var length = sessionJson.Length + UserQosOpen.Length + 3;
+        var length = sessionJson.Length - 1 + (sessionJson.Length > 2 ? 1 : 0) + UserQosOpen.Length + 2 + Math.Max(0, samples.Count - 1);
         foreach (var sample in samples)
         {
-            length += sample.Length + 1;
+            length += sample.Length;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(length);
-        buffer.Write(sessionJson[..^1]);                 // drop the closing brace
+        var buffer = new byte[length];
+        var writer = new SpanWriter(buffer);
+        Write(ref writer, sessionJson, samples);
+        return buffer;
+    }
+
+    /// <summary>Writes the full participant object (see <see cref="Join"/>) to <paramref name="output"/>.</summary>
+    /// <param name="output">Where to write.</param>
+    /// <param name="sessionJson">The participant object without samples.</param>
+    /// <param name="samples">The samples' JSON, in minute order.</param>
+    public static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> sessionJson, IReadOnlyList<ReadOnlyMemory<byte>> samples)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(samples);
+        output.Write(sessionJson[..^1]); // drop the closing brace
         if (sessionJson.Length > 2)
         {
-            buffer.Write(","u8);
+            output.Write(","u8);
         }
 
-        buffer.Write(UserQosOpen);
+        output.Write(UserQosOpen);
         for (var i = 0; i < samples.Count; i++)
         {
             if (i > 0)
             {
-                buffer.Write(","u8);
+                output.Write(","u8);
             }
 
-            buffer.Write(samples[i].Span);
+            output.Write(samples[i].Span);
         }
 
-        buffer.Write("]}"u8);
-        return buffer.WrittenSpan.ToArray();
+        output.Write("]}"u8);
+    }
+
+    private static void Write(ref SpanWriter writer, ReadOnlySpan<byte> sessionJson, IReadOnlyList<ReadOnlyMemory<byte>> samples)
+    {
+        writer.Write(sessionJson[..^1]);
+        if (sessionJson.Length > 2)
+        {
+            writer.Write(","u8);
+        }
+
+        writer.Write(UserQosOpen);
+        for (var i = 0; i < samples.Count; i++)
+        {
+            if (i > 0)
+            {
+                writer.Write(","u8);
+            }
+
+            writer.Write(samples[i].Span);
+        }
+
+        writer.Write("]}"u8);
+    }
+
+    private ref struct SpanWriter(Span<byte> buffer)
+    {
+        private readonly Span<byte> _buffer = buffer;
+        private int _position;
+
+        public void Write(ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(_buffer[_position..]);
+            _position += bytes.Length;
+        }
     }
 }

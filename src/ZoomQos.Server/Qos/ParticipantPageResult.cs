@@ -1,19 +1,53 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using ZoomQos.Storage;
 
 namespace ZoomQos.Server.Qos;
 
 /// <summary>
-/// Writes the list envelope and the stored participant objects straight to the response: the participants
-/// are already the exact JSON Zoom would send, so they are copied, not re-serialized.
+/// Writes the list envelope and the stored participant objects straight into the response pipe: the stored
+/// JSON is already what Zoom would send, so it is copied once, not joined, parsed or re-serialized.
 /// </summary>
-internal sealed class ParticipantPageResult(long total, int pageSize, string nextPageToken, string webinarNumber, IReadOnlyList<ReadOnlyMemory<byte>> participants) : IResult
+internal sealed class ParticipantPageResult(long total, int pageSize, string nextPageToken, string webinarNumber, IReadOnlyList<StoredParticipant> participants, bool blank) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = "application/json; charset=utf-8";
-        await using (var writer = new Utf8JsonWriter(httpContext.Response.BodyWriter))
+        var body = httpContext.Response.BodyWriter;
+        body.Write(Envelope());
+        for (var i = 0; i < participants.Count; i++)
+        {
+            if (i > 0)
+            {
+                body.Write(","u8);
+            }
+
+            if (blank)
+            {
+                body.Write(PrivacyBlanking.Apply(participants[i].Json).Span);
+            }
+            else
+            {
+                participants[i].WriteTo(body);
+            }
+
+            if (body.UnflushedBytes > 256 * 1024)
+            {
+                await body.FlushAsync(httpContext.RequestAborted);
+            }
+        }
+
+        body.Write("]}"u8);
+        await body.FlushAsync(httpContext.RequestAborted);
+    }
+
+    // {"page_count":…,"page_size":…,"total_records":…,"next_page_token":…,"webinar_number":…,"participants":[
+    private byte[] Envelope()
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             writer.WriteNumber("page_count"u8, total == 0 ? 0 : (total + pageSize - 1) / pageSize);
@@ -22,15 +56,8 @@ internal sealed class ParticipantPageResult(long total, int pageSize, string nex
             writer.WriteString("next_page_token"u8, nextPageToken);
             writer.WriteString("webinar_number"u8, webinarNumber);
             writer.WriteStartArray("participants"u8);
-            foreach (var participant in participants)
-            {
-                writer.WriteRawValue(participant.Span, skipInputValidation: true);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
         }
 
-        await httpContext.Response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+        return buffer.WrittenSpan.ToArray();
     }
 }

@@ -385,7 +385,7 @@ public sealed class SqliteQosStore : IQosStore
         }
 
         var samples = await ReadSamplesAsync(connection, transaction, rows.Select(r => r.Id).ToList(), cancellationToken);
-        var participants = rows.Select(r => new StoredParticipant(r.Cursor, ParticipantJson.Join(r.Json, samples.GetValueOrDefault(r.Id) ?? []))).ToList();
+        var participants = rows.Select(r => new StoredParticipant(r.Cursor, r.Json, samples.GetValueOrDefault(r.Id) ?? [])).ToList();
         return new ParticipantPage(participants, more ? rows[^1].Cursor : null);
     }
 
@@ -429,7 +429,7 @@ public sealed class SqliteQosStore : IQosStore
         }
 
         var samples = await ReadSamplesAsync(connection, transaction, [id], cancellationToken);
-        return new StoredParticipant(cursor, ParticipantJson.Join(json, samples.GetValueOrDefault(id) ?? []));
+        return new StoredParticipant(cursor, json, samples.GetValueOrDefault(id) ?? []);
     }
 
     /// <inheritdoc/>
