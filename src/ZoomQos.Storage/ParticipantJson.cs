@@ -25,19 +25,18 @@ public static class ParticipantJson
     /// <summary>Joins a session's JSON and its samples' JSON (in minute order) into the full participant object.</summary>
     /// <param name="sessionJson">The participant object without samples, as written by <see cref="SessionJson"/>.</param>
     /// <param name="samples">The samples' JSON, in minute order.</param>
-    public static byte[] Join(ReadOnlySpan<byte> sessionJson, IReadOnlyList<ReadOnlyMemory<byte>> samples)
+    public static ReadOnlyMemory<byte> Join(ReadOnlySpan<byte> sessionJson, IReadOnlyList<ReadOnlyMemory<byte>> samples)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        var length = sessionJson.Length - 1 + (sessionJson.Length > 2 ? 1 : 0) + UserQosOpen.Length + 2 + Math.Max(0, samples.Count - 1);
+        var length = sessionJson.Length + UserQosOpen.Length + 2 + samples.Count;
         foreach (var sample in samples)
         {
             length += sample.Length;
         }
 
-        var buffer = new byte[length];
-        var writer = new SpanWriter(buffer);
-        Write(ref writer, sessionJson, samples);
-        return buffer;
+        var buffer = new ArrayBufferWriter<byte>(length); // sized once: no regrowth, no copy out
+        Write(buffer, sessionJson, samples);
+        return buffer.WrittenMemory;
     }
 
     /// <summary>Writes the full participant object (see <see cref="Join"/>) to <paramref name="output"/>.</summary>
@@ -66,39 +65,5 @@ public static class ParticipantJson
         }
 
         output.Write("]}"u8);
-    }
-
-    private static void Write(ref SpanWriter writer, ReadOnlySpan<byte> sessionJson, IReadOnlyList<ReadOnlyMemory<byte>> samples)
-    {
-        writer.Write(sessionJson[..^1]);
-        if (sessionJson.Length > 2)
-        {
-            writer.Write(","u8);
-        }
-
-        writer.Write(UserQosOpen);
-        for (var i = 0; i < samples.Count; i++)
-        {
-            if (i > 0)
-            {
-                writer.Write(","u8);
-            }
-
-            writer.Write(samples[i].Span);
-        }
-
-        writer.Write("]}"u8);
-    }
-
-    private ref struct SpanWriter(Span<byte> buffer)
-    {
-        private readonly Span<byte> _buffer = buffer;
-        private int _position;
-
-        public void Write(ReadOnlySpan<byte> bytes)
-        {
-            bytes.CopyTo(_buffer[_position..]);
-            _position += bytes.Length;
-        }
     }
 }
