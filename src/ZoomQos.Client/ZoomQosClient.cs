@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Http.Resilience;
+using ZoomQos.Client.Credentials;
+using ZoomQos.Client.Errors;
+using ZoomQos.Client.Http;
+using ZoomQos.Client.Paging;
+using ZoomQos.Contracts.Qos;
+using ZoomQos.Contracts.Serialization;
+using ZoomQos.Contracts.Webinars;
+
+namespace ZoomQos.Client;
+
+/// <summary>
+/// ZoomQos.Client is the SDK for Zoom's webinar QoS API, against Zoom or a ZoomQos server alike: it walks every
+/// page (page_size 10 unless hinted), parses every value into typed records, encodes identifiers as Zoom
+/// requires, retries what can be retried (Polly), refreshes tokens, survives a page token expiring mid-walk,
+/// and turns failures into <see cref="ZoomApiException"/>s that say what to do. Shaped after the Azure SDK:
+/// one client, an options class, virtual members for mocking, pageables with <c>AsPages</c>.
+/// </summary>
+public class ZoomQosClient : IDisposable
+{
+    private const int MaxParticipantsPageSize = 10;
+    private const int MaxWebinarsPageSize = 300;
+    private const int MaxRestarts = 3;
+
+    private readonly HttpClient _http = null!;
+    private readonly bool _ownsHttp;
+    private readonly ZoomQosClientOptions _options = new();
+
+    /// <summary>Talks to Zoom with the given credential and default options.</summary>
+    /// <param name="credential">Where tokens come from.</param>
+    public ZoomQosClient(ZoomCredential credential)
+        : this(credential, new ZoomQosClientOptions())
+    {
+    }
+
+    /// <summary>Talks to Zoom (or <see cref="ZoomQosClientOptions.BaseUri"/>) with the given credential and options.</summary>
+    /// <param name="credential">Where tokens come from.</param>
+    /// <param name="options">Base URL, retries, clock.</param>
+    public ZoomQosClient(ZoomCredential credential, ZoomQosClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        var handler = new ResilienceHandler(ZoomResilience.Build(options))
+        {
+            InnerHandler = new BearerTokenHandler(credential) { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } },
+        };
+        _http = Configure(new HttpClient(handler, disposeHandler: true), options);
+        _ownsHttp = true;
+    }
+
+    /// <summary>Uses a caller's <see cref="HttpClient"/> (for example from IHttpClientFactory) that already authenticates and retries.</summary>
+    /// <param name="httpClient">The client.</param>
+    /// <param name="options">Base URL and clock.</param>
+    public ZoomQosClient(HttpClient httpClient, ZoomQosClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        _options = options ?? new ZoomQosClientOptions();
+        _http = Configure(httpClient, _options);
+    }
+
+    /// <summary>For mocking.</summary>
+    protected ZoomQosClient()
+    {
+    }
+
+    /// <summary>
+    /// Every participant session's QoS of a webinar: <c>GET /metrics/webinars/{webinarId}/participants/qos</c>.
+    /// A numeric ID means the latest instance (in progress for live, last ended for past); a UUID names one.
+    /// </summary>
+    /// <param name="webinarId">The webinar ID or instance UUID, as Zoom gives it (the client encodes it).</param>
+    /// <param name="type">Live (Zoom's default) or past.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    public virtual ZoomPageable<ParticipantQos> GetWebinarParticipantsQosAsync(string webinarId, QosListType type = QosListType.Live, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(webinarId);
+        return new ZoomPageable<ParticipantQos>((token, hint, ct) => WalkParticipantsAsync(webinarId, type, token, hint, ct));
+    }
+
+    /// <summary>One participant's QoS: <c>GET /metrics/webinars/{webinarId}/participants/{participantId}/qos</c>.</summary>
+    /// <param name="webinarId">The webinar ID or instance UUID.</param>
+    /// <param name="participantId">The participant's id.</param>
+    /// <param name="type">Live or past.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual Task<ParticipantQos> GetWebinarParticipantQosAsync(string webinarId, string participantId, QosListType type = QosListType.Live, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(webinarId);
+        ArgumentException.ThrowIfNullOrEmpty(participantId);
+        return GetAsync($"metrics/webinars/{ZoomIds.Encode(webinarId)}/participants/{ZoomIds.Encode(participantId)}/qos?type={TypeName(type)}", ZoomJsonContext.Default.ParticipantQos, cancellationToken);
+    }
+
+    /// <summary>The account's webinars: <c>GET /metrics/webinars</c>. Past needs a range of at most a month.</summary>
+    /// <param name="type">Live or past.</param>
+    /// <param name="fromDate">First day (UTC), required for past.</param>
+    /// <param name="toDate">Last day (UTC), required for past.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    public virtual ZoomPageable<WebinarSummary> GetWebinarsAsync(QosListType type = QosListType.Live, DateOnly? fromDate = null, DateOnly? toDate = null, CancellationToken cancellationToken = default)
+    {
+        var range = (fromDate is { } f ? "&from=" + f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty)
+            + (toDate is { } t ? "&to=" + t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
+        return new ZoomPageable<WebinarSummary>((token, hint, ct) => WalkWebinarsAsync(type, range, token, hint, ct));
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the HTTP client when this client made it.</summary>
+    /// <param name="disposing">Whether called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing && _ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    private static HttpClient Configure(HttpClient http, ZoomQosClientOptions options)
+    {
+        var baseUri = options.BaseUri.AbsoluteUri.EndsWith('/') ? options.BaseUri : new Uri(options.BaseUri.AbsoluteUri + "/");
+        http.BaseAddress ??= baseUri;
+        http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline times attempts; waits for Retry-After may be long
+        var product = "ZoomQos/" + (typeof(ZoomQosClient).Assembly.GetName().Version?.ToString(3) ?? "0.1.0");
+        http.DefaultRequestHeaders.UserAgent.ParseAdd(options.ApplicationId is { Length: > 0 } app ? $"{product} ({app})" : product);
+        return http;
+    }
+
+    private static string TypeName(QosListType type) => type == QosListType.Past ? "past" : "live";
+
+    private async IAsyncEnumerable<ZoomPage<ParticipantQos>> WalkParticipantsAsync(string webinarId, QosListType type, string? startToken, int? pageSizeHint, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var size = Math.Clamp(pageSizeHint ?? MaxParticipantsPageSize, 1, MaxParticipantsPageSize);
+        var path = $"metrics/webinars/{ZoomIds.Encode(webinarId)}/participants/qos?type={TypeName(type)}&page_size={size}";
+        var yielded = new HashSet<string>(StringComparer.Ordinal);
+        var tokensSeen = new HashSet<string>(StringComparer.Ordinal);
+        var token = startToken;
+        var restarts = 0;
+        while (true)
+        {
+            ParticipantQosPage page;
+            try
+            {
+                page = await GetAsync(WithToken(path, token), ZoomJsonContext.Default.ParticipantQosPage, cancellationToken);
+            }
+            catch (ZoomApiException ex) when (ex.Code == 300 && token is not null && startToken is null && restarts < MaxRestarts
+                && ex.ZoomMessage?.Contains("page token", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                // The token expired mid-walk (a slow consumer): start again and skip what was already yielded.
+                restarts++;
+                token = null;
+                tokensSeen.Clear();
+                continue;
+            }
+
+            var participants = (page.Participants ?? []).Where(p => yielded.Add(p.UserId ?? string.Empty)).ToList();
+            var next = string.IsNullOrEmpty(page.NextPageToken) ? null : page.NextPageToken;
+            yield return new ZoomPage<ParticipantQos>(participants, next, page.TotalRecords);
+            if (next is null)
+            {
+                yield break;
+            }
+
+            if (!tokensSeen.Add(next))
+            {
+                throw new ZoomApiException($"GET {path.Split('?')[0]} returned a page token it had already returned; stopping the walk instead of looping forever.");
+            }
+
+            token = next;
+        }
+    }
+
+    private async IAsyncEnumerable<ZoomPage<WebinarSummary>> WalkWebinarsAsync(QosListType type, string range, string? startToken, int? pageSizeHint, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var size = Math.Clamp(pageSizeHint ?? MaxWebinarsPageSize, 1, MaxWebinarsPageSize);
+        var path = $"metrics/webinars?type={TypeName(type)}{range}&page_size={size}";
+        var tokensSeen = new HashSet<string>(StringComparer.Ordinal);
+        var token = startToken;
+        while (true)
+        {
+            var page = await GetAsync(WithToken(path, token), ZoomJsonContext.Default.WebinarListPage, cancellationToken);
+            var next = string.IsNullOrEmpty(page.NextPageToken) ? null : page.NextPageToken;
+            yield return new ZoomPage<WebinarSummary>(page.Webinars ?? [], next, page.TotalRecords);
+            if (next is null)
+            {
+                yield break;
+            }
+
+            if (!tokensSeen.Add(next))
+            {
+                throw new ZoomApiException("GET /metrics/webinars returned a page token it had already returned; stopping the walk instead of looping forever.");
+            }
+
+            token = next;
+        }
+    }
+
+    private static string WithToken(string path, string? token) => token is null ? path : path + "&next_page_token=" + Uri.EscapeDataString(token);
+
+    // The one choke point: every call goes through here; failures become ZoomApiExceptions.
+    private async Task<T> GetAsync<T>(string relative, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync(new Uri(relative, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ZoomErrorMapper.MapAsync(response, _options.TimeProvider.GetUtcNow(), cancellationToken);
+        }
+
+        return await response.Content.ReadFromJsonAsync(typeInfo, cancellationToken)
+            ?? throw new ZoomApiException($"GET {relative.Split('?')[0]} answered 200 with an empty body.");
+    }
+}
