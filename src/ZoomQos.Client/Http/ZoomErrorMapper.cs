@@ -43,7 +43,7 @@ internal static class ZoomErrorMapper
             (_, 200) => "This API needs a paid plan (Pro or higher) with the Dashboard feature enabled on the account.",
             (_, 300) when error?.Message?.Contains("page token", StringComparison.OrdinalIgnoreCase) == true => "The page token expired (they last 15 minutes) or belongs to another walk: start the walk again.",
             (_, 300) => "Zoom refused the request's parameters.",
-            (>= 500, _) => "Zoom failed to answer and retries did not help; try again later.",
+            ( >= 500, _) => "Zoom failed to answer and retries did not help; try again later.",
             _ => "The request failed.",
         };
         var message = $"{where} failed with HTTP {status}{(error is null ? string.Empty : $", Zoom code {error.Code}")}. {advice}{zoom}{fieldErrors}" +
