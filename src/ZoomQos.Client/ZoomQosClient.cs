@@ -45,10 +45,17 @@ public class ZoomQosClient : IDisposable
         ArgumentNullException.ThrowIfNull(credential);
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        var handler = new ResilienceHandler(ZoomResilience.Build(options))
+        // Outside in: retries (Polly) -> the account's rate bucket, once per attempt -> bearer token -> transport.
+        HttpMessageHandler inner = new BearerTokenHandler(credential)
         {
-            InnerHandler = new BearerTokenHandler(credential) { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } },
+            InnerHandler = options.Transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
         };
+        if (options.RatePlan is { } plan)
+        {
+            inner = new RateGovernorHandler($"{options.BaseUri.Authority}|{credential.AccountId}", plan) { InnerHandler = inner };
+        }
+
+        var handler = new ResilienceHandler(ZoomResilience.Build(options)) { InnerHandler = inner };
         _http = Configure(new HttpClient(handler, disposeHandler: true), options);
         _ownsHttp = true;
     }

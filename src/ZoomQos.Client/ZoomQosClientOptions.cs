@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ZoomQos.Contracts.Accounts;
 
 namespace ZoomQos.Client;
 
@@ -22,6 +23,15 @@ public sealed class ZoomQosClientOptions
 
     /// <summary>The timeout of one attempt.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The account's plan, which presets the process-wide rate governor (Business: 40 Heavy requests a second);
+    /// <see langword="null"/> turns the governor off and leaves 429s to the retries.
+    /// </summary>
+    public AccountPlan? RatePlan { get; set; } = AccountPlan.Business;
+
+    /// <summary>The innermost handler (a proxy, a test's counter); a <see cref="SocketsHttpHandler"/> by default.</summary>
+    public HttpMessageHandler? Transport { get; set; }
 
     /// <summary>Identifies the application in the User-Agent.</summary>
     public string? ApplicationId { get; set; }

@@ -52,6 +52,9 @@ public sealed class ServerToServerOAuthCredential : ZoomCredential, IDisposable
     }
 
     /// <inheritdoc/>
+    public override string AccountId => _accountId;
+
+    /// <inheritdoc/>
     public override async ValueTask<string> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
         var cached = _cache.Find(_cacheKey);
