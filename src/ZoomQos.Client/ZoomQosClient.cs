@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ZoomQos.Client.Credentials;
 using ZoomQos.Client.Errors;
 using ZoomQos.Client.Http;
@@ -46,16 +48,20 @@ public class ZoomQosClient : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         // Outside in: retries (Polly) -> the account's rate bucket, once per attempt -> bearer token -> transport.
+        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ZoomQosClient>();
         HttpMessageHandler inner = new BearerTokenHandler(credential)
         {
-            InnerHandler = options.Transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+            InnerHandler = new TelemetryHandler(logger)
+            {
+                InnerHandler = options.Transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+            },
         };
         if (options.RatePlan is { } plan)
         {
             inner = new RateGovernorHandler($"{options.BaseUri.Authority}|{credential.AccountId}", plan) { InnerHandler = inner };
         }
 
-        var handler = new ResilienceHandler(ZoomResilience.Build(options)) { InnerHandler = inner };
+        var handler = new ResilienceHandler(ZoomResilience.Build(options, logger)) { InnerHandler = inner };
         _http = Configure(new HttpClient(handler, disposeHandler: true), options);
         _ownsHttp = true;
     }

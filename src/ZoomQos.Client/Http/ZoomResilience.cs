@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Polly;
 using ZoomQos.Client.Errors;
 
@@ -13,10 +14,18 @@ namespace ZoomQos.Client.Http;
 /// </summary>
 internal static class ZoomResilience
 {
-    public static ResiliencePipeline<HttpResponseMessage> Build(ZoomQosClientOptions options)
+    public static ResiliencePipeline<HttpResponseMessage> Build(ZoomQosClientOptions options, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider };
+        Configure(builder, options, logger);
+        return builder.Build();
+    }
+
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ZoomQosClientOptions options, ILogger logger)
     {
         var time = options.TimeProvider;
-        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+        builder.TimeProvider = time;
+        builder
             .AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetries,
@@ -26,9 +35,17 @@ internal static class ZoomResilience
                 ShouldRetryAfterHeader = false, // Zoom's Retry-After is ISO-8601, which Polly does not read: see DelayGenerator
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options, time.GetUtcNow())),
                 DelayGenerator = args => ValueTask.FromResult(RateLimitDelay(args.Outcome.Result, time.GetUtcNow())),
+                OnRetry = args =>
+                {
+                    ClientTelemetry.Retries.Add(1);
+                    ClientTelemetry.Waited.Record(args.RetryDelay.TotalSeconds);
+                    var request = args.Outcome.Result?.RequestMessage;
+                    var outcome = args.Outcome.Exception?.GetType().Name ?? $"HTTP {(int)args.Outcome.Result!.StatusCode}";
+                    ClientTelemetry.Retrying(logger, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath ?? "?", args.AttemptNumber + 1, outcome, args.RetryDelay.TotalMilliseconds);
+                    return ValueTask.CompletedTask;
+                },
             })
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
+            .AddTimeout(options.AttemptTimeout);
     }
 
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ZoomQosClientOptions options, DateTimeOffset now)
