@@ -10,4 +10,11 @@ if (args.Length > 0 && args[0] == "load")
     return;
 }
 
+// The client walk and memory test:      dotnet run -c Release --project bench/ZoomQos.Benchmarks -- client [rounds]
+if (args.Length > 0 && args[0] == "client")
+{
+    await ClientWalkTest.RunAsync(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -155,12 +156,13 @@ public class ZoomQosClient : IDisposable
         var tokensSeen = new HashSet<string>(StringComparer.Ordinal);
         var token = startToken;
         var restarts = 0;
+        Task<PooledBody>? prefetched = null;
         while (true)
         {
-            ParticipantQosPage page;
+            PooledBody body;
             try
             {
-                page = await GetAsync(WithToken(path, token), ZoomJsonContext.Default.ParticipantQosPage, cancellationToken);
+                body = await (prefetched ?? GetBytesAsync(WithToken(path, token), cancellationToken));
             }
             catch (ZoomApiException ex) when (ex.Code == 300 && token is not null && startToken is null && restarts < MaxRestarts
                 && ex.ZoomMessage?.Contains("page token", StringComparison.OrdinalIgnoreCase) == true)
@@ -168,21 +170,32 @@ public class ZoomQosClient : IDisposable
                 // The token expired mid-walk (a slow consumer): start again and skip what was already yielded.
                 restarts++;
                 token = null;
+                prefetched = null;
                 tokensSeen.Clear();
                 continue;
             }
 
+            // The next page is requested before this one is parsed, so the server's work and ours overlap.
+            ParticipantQosPage page;
+            string? next;
+            using (body)
+            {
+                next = PageTokenScanner.Find(body.Span);
+                if (next is not null && !tokensSeen.Add(next))
+                {
+                    throw new ZoomApiException($"GET {path.Split('?')[0]} returned a page token it had already returned; stopping the walk instead of looping forever.");
+                }
+
+                prefetched = next is null ? null : GetBytesAsync(WithToken(path, next), cancellationToken);
+                page = JsonSerializer.Deserialize(body.Span, ZoomJsonContext.Default.ParticipantQosPage)
+                    ?? throw new ZoomApiException($"GET {path.Split('?')[0]} answered 200 with an empty body.");
+            }
+
             var participants = (page.Participants ?? []).Where(p => yielded.Add(p.UserId ?? string.Empty)).ToList();
-            var next = string.IsNullOrEmpty(page.NextPageToken) ? null : page.NextPageToken;
             yield return new ZoomPage<ParticipantQos>(participants, next, page.TotalRecords);
             if (next is null)
             {
                 yield break;
-            }
-
-            if (!tokensSeen.Add(next))
-            {
-                throw new ZoomApiException($"GET {path.Split('?')[0]} returned a page token it had already returned; stopping the walk instead of looping forever.");
             }
 
             token = next;
@@ -215,6 +228,18 @@ public class ZoomQosClient : IDisposable
     }
 
     private static string WithToken(string path, string? token) => token is null ? path : path + "&next_page_token=" + Uri.EscapeDataString(token);
+
+    private async Task<PooledBody> GetBytesAsync(string relative, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync(new Uri(relative, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ZoomErrorMapper.MapAsync(response, _options.TimeProvider.GetUtcNow(), cancellationToken);
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await PooledBody.ReadAsync(stream, response.Content.Headers.ContentLength, cancellationToken);
+    }
 
     // The one choke point: every call goes through here; failures become ZoomApiExceptions.
     private async Task<T> GetAsync<T>(string relative, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
