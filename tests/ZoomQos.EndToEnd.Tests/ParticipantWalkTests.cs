@@ -45,6 +45,7 @@ public sealed class ParticipantWalkTests(SeededServer seeded) : IClassFixture<Se
     [Fact]
     public async Task With_429s_503s_and_connection_resets_injected_the_walk_yields_the_same_sessions()
     {
+        // Delta seconds: the server runs on a fake clock that other tests move, so an absolute Retry-After would be skewed.
         var faulty = await seeded.StartAsync(o => o with { Faults = FaultSpec.Parse("429:10,503:5,reset:2"), RetryAfter = Server.RateLimiting.RetryAfterFormat.Seconds });
         using var clean = SeededServer.ClientFor(seeded.Server);
         using var client = SeededServer.ClientFor(faulty);
