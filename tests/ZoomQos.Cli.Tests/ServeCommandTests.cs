@@ -13,7 +13,7 @@ public sealed partial class ServeCommandTests : IDisposable
     public async Task Serve_binds_loopback_on_a_free_port_answers_and_stops_gracefully_on_sigterm()
     {
         using var serve = ZoomqosProcess.Start("serve", "--urls", "http://127.0.0.1:0", "--store", "sqlite:" + Path.Combine(_directory, "s.db"), "--seed", "demo", "--no-rate-limit");
-        var stderr = await serve.WaitForStderrAsync("listening on", TimeSpan.FromSeconds(90));
+        var stderr = await serve.WaitForStderrAsync("zoomqos serve: listening on", TimeSpan.FromSeconds(90));
         var address = new Uri(Listening().Match(stderr).Groups[1].Value);
         using var http = new HttpClient { BaseAddress = address };
 
@@ -65,6 +65,6 @@ public sealed partial class ServeCommandTests : IDisposable
         }
     }
 
-    [GeneratedRegex(@"listening on (http://[^ ]+/)")]
+    [GeneratedRegex(@"zoomqos serve: listening on (http://[^ ]+/)")]
     private static partial Regex Listening();
 }
