@@ -95,15 +95,19 @@ internal static class WebinarEndpoints
 
         var rangeStart = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var rangeEnd = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var all = await store.ListInstancesAsync(account.Id, type, rangeStart, rangeEnd, null, MaxInstancesPerRange, http.RequestAborted);
-        var page = await store.ListInstancesAsync(account.Id, type, rangeStart, rangeEnd, after, pageSize, http.RequestAborted);
-        var webinars = new List<WebinarSummary>(page.Instances.Count);
-        foreach (var instance in page.Instances)
+        // A month of one account's instances is small: read them once, count them, and page by keyset in memory.
+        var all = (await store.ListInstancesAsync(account.Id, type, rangeStart, rangeEnd, null, MaxInstancesPerRange, http.RequestAborted)).Instances;
+        var remaining = after is null ? all : all.SkipWhile(i => !After(i, after)).ToList();
+        var pageInstances = remaining.Take(pageSize).ToList();
+        var webinars = new List<WebinarSummary>(pageInstances.Count);
+        foreach (var instance in pageInstances)
         {
             webinars.Add(await SummaryAsync(store, instance, options.TimeProvider, http.RequestAborted));
         }
 
-        var total = all.Instances.Count;
+        var last = pageInstances.Count > 0 ? pageInstances[^1] : null;
+        var nextCursor = remaining.Count > pageSize && last is not null ? new InstanceCursor(StorageKeys.ToMs(last.StartTime), last.Uuid) : null;
+        var total = all.Count;
         return TypedResults.Json(
             new WebinarListPage
             {
@@ -112,7 +116,7 @@ internal static class WebinarEndpoints
                 PageCount = total == 0 ? 0 : (total + pageSize - 1) / pageSize,
                 PageSize = pageSize,
                 TotalRecords = total,
-                NextPageToken = page.Next is null ? string.Empty : pageTokens.IssueWebinars(account.Id, binding, page.Next),
+                NextPageToken = nextCursor is null ? string.Empty : pageTokens.IssueWebinars(account.Id, binding, nextCursor),
                 Webinars = webinars,
             },
             ZoomJsonContext.Default.WebinarListPage);
@@ -134,6 +138,13 @@ internal static class WebinarEndpoints
             Duration = string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalHours:00}:{duration.Minutes:00}:{duration.Seconds:00}"),
             Participants = await store.CountParticipantsAsync(instance.Uuid, cancellationToken),
         };
+    }
+
+    // The store's order: start time, then UUID compared byte-wise (ordinal), as SQLite does.
+    private static bool After(WebinarInstance instance, InstanceCursor cursor)
+    {
+        var start = StorageKeys.ToMs(instance.StartTime);
+        return start > cursor.StartMs || (start == cursor.StartMs && string.CompareOrdinal(instance.Uuid, cursor.Uuid) > 0);
     }
 
     private static DateOnly? ReadDate(IQueryCollection query, string name) =>
