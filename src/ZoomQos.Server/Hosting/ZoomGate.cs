@@ -15,6 +15,11 @@ namespace ZoomQos.Server.Hosting;
 /// </summary>
 internal sealed class ZoomGate(AccessTokens tokens, IQosStore store, AccountRateLimiter limiter, ServerOptions options)
 {
+    // Accounts change rarely and every request needs one: a few seconds of memory save a store call per request.
+    private static readonly TimeSpan AccountTtl = TimeSpan.FromSeconds(5);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Account? Account, DateTimeOffset Until)> _accounts = new(StringComparer.Ordinal);
+
     public async Task<(Account? Account, IResult? Error)> AdmitAsync(HttpContext http, ZoomOperation operation)
     {
         var (claims, expired) = tokens.Check(http.Request.Headers.Authorization.Count == 1 ? http.Request.Headers.Authorization[0] : null);
@@ -28,7 +33,7 @@ internal sealed class ZoomGate(AccessTokens tokens, IQosStore store, AccountRate
             return (null, ZoomErrors.MissingScopes(operation.Scopes));
         }
 
-        var account = await store.GetAccountAsync(claims.Account, http.RequestAborted);
+        var account = await AccountAsync(claims.Account, http.RequestAborted);
         if (account is null)
         {
             return (null, ZoomErrors.InvalidToken()); // the account was removed after the token was minted
@@ -50,6 +55,19 @@ internal sealed class ZoomGate(AccessTokens tokens, IQosStore store, AccountRate
         }
 
         return (account, null);
+    }
+
+    private async Task<Account?> AccountAsync(string id, CancellationToken cancellationToken)
+    {
+        var now = options.TimeProvider.GetUtcNow();
+        if (_accounts.TryGetValue(id, out var cached) && cached.Until > now)
+        {
+            return cached.Account;
+        }
+
+        var account = await store.GetAccountAsync(id, cancellationToken);
+        _accounts[id] = (account, now + AccountTtl);
+        return account;
     }
 
     private void WriteRateHeaders(HttpResponse response, RateDecision decision)

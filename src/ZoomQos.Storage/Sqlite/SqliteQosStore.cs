@@ -30,7 +30,8 @@ public sealed class SqliteQosStore : IQosStore
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = 30, // also the busy timeout: a reader or writer waits up to 30 s for a lock
+            ForeignKeys = true,
         }.ToString();
     }
 
@@ -67,7 +68,7 @@ public sealed class SqliteQosStore : IQosStore
     public async Task UpsertAccountAsync(Account account, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenForWriteAsync(cancellationToken);
         await using var command = Command(
             connection,
             """
@@ -98,7 +99,7 @@ public sealed class SqliteQosStore : IQosStore
         ArgumentNullException.ThrowIfNull(app);
         ArgumentException.ThrowIfNullOrEmpty(clientSecret);
         var hash = ClientSecretHash.Create(clientSecret);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenForWriteAsync(cancellationToken);
         await RequireAccountAsync(connection, null, app.AccountId, cancellationToken);
         await using var command = Command(
             connection,
@@ -145,7 +146,7 @@ public sealed class SqliteQosStore : IQosStore
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentException.ThrowIfNullOrEmpty(instance.Uuid);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenForWriteAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await RequireAccountAsync(connection, transaction, instance.AccountId, cancellationToken);
 
@@ -269,7 +270,7 @@ public sealed class SqliteQosStore : IQosStore
     public async Task<MergeResult> MergeParticipantsAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(participants);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenForWriteAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var instanceId = await InstanceIdAsync(connection, transaction, instanceUuid, cancellationToken)
             ?? throw new QosStoreNotFoundException($"Instance {instanceUuid} does not exist; create it before merging participants.");
@@ -553,15 +554,21 @@ public sealed class SqliteQosStore : IQosStore
         return command;
     }
 
+    private async Task<SqliteConnection> OpenForWriteAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
-            await pragmas.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
         catch (SqliteException ex)
