@@ -38,8 +38,6 @@ internal static class ZoomErrors
 
     public static JsonHttpResult<ZoomError> BeyondRetention() => Write(400, 12702, "Can not access a webinar a year ago.");
 
-    public static JsonHttpResult<ZoomError> CannotAccess(string webinarId) => Write(400, 300, $"Can not access webinar info, {webinarId}.");
-
     public static JsonHttpResult<ZoomError> RouteNotFound() => Write(404, 404, "The requested resource does not exist.");
 
     public static JsonHttpResult<ZoomError> MethodNotAllowed() => Write(405, 405, "The requested method is not allowed for this resource.");
