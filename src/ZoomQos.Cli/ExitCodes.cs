@@ -9,3 +9,17 @@ internal static class ExitCodes
     public const int RateLimited = 3;
     public const int Cancelled = 130;
 }
+
+/// <summary>A value the parser accepted but the command cannot use (a bad date, a missing credential): exit 2.</summary>
+internal sealed class CliUsageException(string message) : Exception(message)
+{
+    public CliUsageException()
+        : this("Bad usage.")
+    {
+    }
+
+    public CliUsageException(string message, Exception innerException)
+        : this(message + " " + innerException?.Message)
+    {
+    }
+}

@@ -186,7 +186,7 @@ public class ZoomQosClient : IDisposable
                     throw new ZoomApiException($"GET {path.Split('?')[0]} returned a page token it had already returned; stopping the walk instead of looping forever.");
                 }
 
-                prefetched = next is null ? null : GetBytesAsync(WithToken(path, next), cancellationToken);
+                prefetched = next is null || !_options.PrefetchPages ? null : GetBytesAsync(WithToken(path, next), cancellationToken);
                 page = JsonSerializer.Deserialize(body.Span, ZoomJsonContext.Default.ParticipantQosPage)
                     ?? throw new ZoomApiException($"GET {path.Split('?')[0]} answered 200 with an empty body.");
             }

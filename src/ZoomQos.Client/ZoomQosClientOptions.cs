@@ -25,6 +25,13 @@ public sealed class ZoomQosClientOptions
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
+    /// Whether a participant walk asks for the next page while the caller handles this one (default: yes, it
+    /// hides a round trip per page). Turn it off when the caller must know that no page was fetched beyond the
+    /// last one it received, as a resumable archive does.
+    /// </summary>
+    public bool PrefetchPages { get; set; } = true;
+
+    /// <summary>
     /// The account's plan, which presets the process-wide rate governor (Business: 40 Heavy requests a second);
     /// <see langword="null"/> turns the governor off and leaves 429s to the retries.
     /// </summary>

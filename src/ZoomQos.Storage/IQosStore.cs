@@ -86,6 +86,22 @@ public interface IQosStore : IAsyncDisposable
     /// <exception cref="QosStoreNotFoundException">The instance is unknown.</exception>
     Task<MergeResult> MergeParticipantsAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Merges like <see cref="MergeParticipantsAsync(string, IAsyncEnumerable{ParticipantQos}, CancellationToken)"/>
+    /// and records the archive checkpoint in the same transaction: both are kept, or neither.
+    /// </summary>
+    /// <param name="instanceUuid">The instance.</param>
+    /// <param name="participants">The sessions of one page.</param>
+    /// <param name="checkpoint">Where the walk stands after this page.</param>
+    /// <param name="cancellationToken">Cancels the work (and rolls it back).</param>
+    /// <exception cref="QosStoreNotFoundException">The instance is unknown.</exception>
+    Task<MergeResult> MergeParticipantsAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, ArchiveCheckpoint checkpoint, CancellationToken cancellationToken = default);
+
+    /// <summary>The archive checkpoint of an instance, or <see langword="null"/> when it was never archived.</summary>
+    /// <param name="instanceUuid">The instance.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<ArchiveCheckpoint?> GetCheckpointAsync(string instanceUuid, CancellationToken cancellationToken = default);
+
     /// <summary>Reads a page of sessions with all their samples, ordered by <c>join_time</c>, then <c>user_id</c>.</summary>
     /// <param name="instanceUuid">The instance.</param>
     /// <param name="after">The position after which to read, or <see langword="null"/> for the first page.</param>

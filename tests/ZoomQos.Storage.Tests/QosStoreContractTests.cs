@@ -336,6 +336,48 @@ public abstract class QosStoreContractTests : IAsyncLifetime
         Assert.Equal(checksum, await Store.ComputeChecksumAsync());
     }
 
+    [Fact]
+    public async Task An_archive_checkpoint_is_kept_with_its_page_and_read_back()
+    {
+        var instance = Instance("checkpoint-uuid==");
+        await SeededAsync(Store, instance);
+        var participants = Simulated(instance).Participants().ToList();
+        Assert.Null(await Store.GetCheckpointAsync(instance.Uuid));
+
+        var at = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+        await Store.MergeParticipantsAsync(instance.Uuid, Async(participants.Take(10)), new ArchiveCheckpoint(instance.Uuid, "token-2", 10, participants.Count, false, at));
+        Assert.Equal(new ArchiveCheckpoint(instance.Uuid, "token-2", 10, participants.Count, false, at), await Store.GetCheckpointAsync(instance.Uuid));
+
+        await Store.MergeParticipantsAsync(instance.Uuid, Async(participants.Skip(10)), new ArchiveCheckpoint(instance.Uuid, null, participants.Count, participants.Count, true, at.AddMinutes(1)));
+        Assert.Equal(new ArchiveCheckpoint(instance.Uuid, null, participants.Count, participants.Count, true, at.AddMinutes(1)), await Store.GetCheckpointAsync(instance.Uuid));
+        Assert.Equal(participants.Count, await Store.CountParticipantsAsync(instance.Uuid));
+    }
+
+    [Fact]
+    public async Task A_checkpointed_merge_that_fails_keeps_neither_the_page_nor_the_checkpoint()
+    {
+        var instance = Instance("checkpoint-fail-uuid==");
+        await SeededAsync(Store, instance);
+        var participants = Simulated(instance).Participants().ToList();
+        var at = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+        await Store.MergeParticipantsAsync(instance.Uuid, Async(participants.Take(10)), new ArchiveCheckpoint(instance.Uuid, "token-2", 10, null, false, at));
+
+        async IAsyncEnumerable<ParticipantQos> Broken()
+        {
+            yield return participants[10];
+            await Task.Yield();
+            throw new IOException("the connection dropped");
+        }
+
+        await Assert.ThrowsAsync<IOException>(() =>
+            Store.MergeParticipantsAsync(instance.Uuid, Broken(), new ArchiveCheckpoint(instance.Uuid, "token-3", 20, null, false, at.AddSeconds(1))));
+
+        Assert.Equal("token-2", (await Store.GetCheckpointAsync(instance.Uuid))!.NextPageToken);
+        Assert.Equal(10, await Store.CountParticipantsAsync(instance.Uuid));
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            Store.MergeParticipantsAsync(instance.Uuid, Async(participants.Take(1)), new ArchiveCheckpoint("another-uuid==", null, 1, null, true, at)));
+    }
+
     /// <summary>Opens a new, empty store of the implementation under test (not yet initialised).</summary>
     protected abstract Task<IQosStore> OpenEmptyStoreAsync();
 

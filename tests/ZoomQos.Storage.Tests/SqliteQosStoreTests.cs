@@ -20,7 +20,26 @@ public sealed class SqliteQosStoreTests : QosStoreContractTests
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
         command.CommandText = "SELECT MAX(version) FROM schema_version";
-        Assert.Equal(1L, (long?)await command.ExecuteScalarAsync());
+        Assert.Equal(2L, (long?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task A_version_1_store_is_migrated_to_version_2_and_keeps_its_data()
+    {
+        await Store.InitializeAsync();
+        await Store.UpsertAccountAsync(new Contracts.Accounts.Account("acct", Contracts.Accounts.AccountPlan.Business, true, false));
+        await using (var connection = new SqliteConnection($"Data Source={_directory.File("store.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DROP TABLE archive_checkpoints; DELETE FROM schema_version WHERE version = 2;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await Store.InitializeAsync();
+
+        Assert.NotNull(await Store.GetAccountAsync("acct"));
+        Assert.Null(await Store.GetCheckpointAsync("no-such-uuid=="));
     }
 
     [Fact]

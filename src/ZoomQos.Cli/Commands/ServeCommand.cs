@@ -117,17 +117,13 @@ internal static class ServeCommand
                     await Console.Error.WriteLineAsync("zoomqos serve: demo account 'demo', client demo-client-id / demo-client-secret.");
                 }
 
-                try
-                {
-                    await server.WaitForShutdownAsync(cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return ExitCodes.Cancelled;
-                }
+                // The host stops itself on SIGTERM and Ctrl+C; a cancelled token (the CLI's own signal handling, or
+                // a caller in-process) stops it too. Either way it drains requests and the exit is a clean 0.
+                var stopped = server.WaitForShutdownAsync(CancellationToken.None);
+                await Task.WhenAny(stopped, Task.Delay(Timeout.Infinite, cancellationToken));
             }
 
-            return cancellationToken.IsCancellationRequested ? ExitCodes.Cancelled : ExitCodes.Success;
+            return ExitCodes.Success;
         });
         return command;
     }

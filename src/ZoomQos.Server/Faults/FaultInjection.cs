@@ -49,6 +49,15 @@ internal sealed class FaultInjection(RequestDelegate next, ServerOptions options
                     RetryAfter.Write(http.Response, options.TimeProvider.GetUtcNow().AddSeconds(1), options.RetryAfter, options.TimeProvider);
                     await ZoomErrors.PerSecondLimit().ExecuteAsync(http);
                     return;
+                case FaultKind.TooManyRequestsDaily:
+                    var now = options.TimeProvider.GetUtcNow();
+                    http.Response.Headers["X-RateLimit-Category"] = "Heavy";
+                    http.Response.Headers["X-RateLimit-Type"] = "Daily-limit";
+                    http.Response.Headers["X-RateLimit-Limit"] = "60000";
+                    http.Response.Headers["X-RateLimit-Remaining"] = "0";
+                    RetryAfter.Write(http.Response, new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero), options.RetryAfter, options.TimeProvider);
+                    await ZoomErrors.DailyLimit().ExecuteAsync(http);
+                    return;
                 case FaultKind.TooManyRequestsBare:
                     await ZoomErrors.PerSecondLimit().ExecuteAsync(http);
                     return;

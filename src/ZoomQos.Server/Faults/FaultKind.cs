@@ -6,6 +6,9 @@ public enum FaultKind
     /// <summary>A 429 with Zoom's headers.</summary>
     TooManyRequests,
 
+    /// <summary>A 429 for the daily limit, with Zoom's headers and a Retry-After at the next 00:00 UTC.</summary>
+    TooManyRequestsDaily,
+
     /// <summary>A 429 with no rate-limit headers and no Retry-After.</summary>
     TooManyRequestsBare,
 

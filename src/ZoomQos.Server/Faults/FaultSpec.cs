@@ -4,7 +4,7 @@ namespace ZoomQos.Server.Faults;
 
 /// <summary>
 /// Which faults to inject into Zoom API responses, as shares of requests: <c>--faults "429:10,503:5,reset:2"</c>.
-/// Kinds: <c>429</c> (with every header), <c>429-bare</c> (no rate-limit headers, no Retry-After), <c>500</c>,
+/// Kinds: <c>429</c> (with every header), <c>429-bare</c> (no rate-limit headers, no Retry-After), <c>429-daily</c> (the daily limit, until 00:00 UTC), <c>500</c>,
 /// <c>502</c>, <c>503</c>, <c>reset</c> (connection aborted), <c>delay</c> (with <c>@MILLISECONDS</c>, default 500).
 /// </summary>
 public sealed record FaultSpec(IReadOnlyList<FaultShare> Shares)
@@ -37,12 +37,13 @@ public sealed record FaultSpec(IReadOnlyList<FaultShare> Shares)
             {
                 "429" => FaultKind.TooManyRequests,
                 "429-bare" => FaultKind.TooManyRequestsBare,
+                "429-daily" => FaultKind.TooManyRequestsDaily,
                 "500" => FaultKind.InternalError,
                 "502" => FaultKind.BadGateway,
                 "503" => FaultKind.Unavailable,
                 "reset" => FaultKind.Reset,
                 "delay" => FaultKind.Delay,
-                _ => throw new FormatException($"Unknown fault kind '{parts[0]}': use 429, 429-bare, 500, 502, 503, reset or delay."),
+                _ => throw new FormatException($"Unknown fault kind '{parts[0]}': use 429, 429-bare, 429-daily, 500, 502, 503, reset or delay."),
             };
             var percentText = parts[1];
             var delay = TimeSpan.FromMilliseconds(500);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using ZoomQos.Contracts.Errors;
 using ZoomQos.Contracts.Qos;
+using ZoomQos.Contracts.Serialization;
 using ZoomQos.Contracts.Webinars;
 using ZoomQos.Server.Auth;
 using ZoomQos.Server.Errors;
@@ -119,11 +120,11 @@ internal static class IngestionEndpoints
                 new IngestResult(result.SessionsWritten, result.SessionsUnchanged, result.SamplesWritten, result.SamplesUnchanged),
                 IngestJsonContext.Default.IngestResult);
         }
-        catch (IngestLineException ex)
+        catch (NdjsonLineException ex)
         {
-            return ZoomErrors.Write(400, 300, "Validation Failed.", [new ZoomFieldError($"line {ex.Line}", ex.Reason)]);
+            return ZoomErrors.Write(400, 300, "Validation Failed.", [new ZoomFieldError($"line {ex.Line}", ex.Reason ?? ex.Message)]);
         }
-        catch (IngestTooLargeException ex)
+        catch (NdjsonTooLargeException ex)
         {
             return ZoomErrors.TooLarge(ex.Limit);
         }

@@ -267,7 +267,48 @@ public sealed class SqliteQosStore : IQosStore
     }
 
     /// <inheritdoc/>
-    public async Task<MergeResult> MergeParticipantsAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, CancellationToken cancellationToken = default)
+    public Task<MergeResult> MergeParticipantsAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, CancellationToken cancellationToken = default) =>
+        MergeAsync(instanceUuid, participants, null, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<MergeResult> MergeParticipantsAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, ArchiveCheckpoint checkpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        if (!string.Equals(checkpoint.InstanceUuid, instanceUuid, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The checkpoint is for instance {checkpoint.InstanceUuid}, not {instanceUuid}.", nameof(checkpoint));
+        }
+
+        return MergeAsync(instanceUuid, participants, checkpoint, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<ArchiveCheckpoint?> GetCheckpointAsync(string instanceUuid, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            """
+            SELECT c.next_page_token, c.sessions_fetched, c.total_records, c.complete, c.updated_ms
+            FROM archive_checkpoints c JOIN instances i ON i.id = c.instance_id WHERE i.uuid = $uuid
+            """,
+            ("$uuid", instanceUuid));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new ArchiveCheckpoint(
+            instanceUuid,
+            reader.IsDBNull(0) ? null : reader.GetString(0),
+            reader.GetInt64(1),
+            reader.IsDBNull(2) ? null : reader.GetInt64(2),
+            reader.GetInt64(3) != 0,
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)));
+    }
+
+    private async Task<MergeResult> MergeAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, ArchiveCheckpoint? checkpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(participants);
         await using var connection = await OpenForWriteAsync(cancellationToken);
@@ -340,6 +381,26 @@ public sealed class SqliteQosStore : IQosStore
                     samplesUnchanged++;
                 }
             }
+        }
+
+        if (checkpoint is not null)
+        {
+            await using var save = Command(
+                connection,
+                """
+                INSERT INTO archive_checkpoints (instance_id, next_page_token, sessions_fetched, total_records, complete, updated_ms)
+                VALUES ($instance, $token, $fetched, $total, $complete, $updated)
+                ON CONFLICT (instance_id) DO UPDATE SET next_page_token = excluded.next_page_token, sessions_fetched = excluded.sessions_fetched,
+                    total_records = excluded.total_records, complete = excluded.complete, updated_ms = excluded.updated_ms
+                """,
+                ("$instance", instanceId),
+                ("$token", checkpoint.NextPageToken),
+                ("$fetched", checkpoint.SessionsFetched),
+                ("$total", checkpoint.TotalRecords),
+                ("$complete", checkpoint.Complete ? 1L : 0L),
+                ("$updated", checkpoint.UpdatedAt.ToUnixTimeMilliseconds()));
+            save.Transaction = transaction;
+            await save.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -63,6 +63,18 @@ internal static class SqliteSchema
             PRIMARY KEY (session_id, minute)
         ) WITHOUT ROWID;
         """,
+
+        // 2: where `zoomqos archive` stands with each instance, written with the page it follows.
+        """
+        CREATE TABLE archive_checkpoints (
+            instance_id INTEGER NOT NULL PRIMARY KEY REFERENCES instances(id),
+            next_page_token TEXT,
+            sessions_fetched INTEGER NOT NULL,
+            total_records INTEGER,
+            complete INTEGER NOT NULL,
+            updated_ms INTEGER NOT NULL
+        );
+        """,
     ];
 
     /// <summary>The schema version this code writes.</summary>

@@ -3,19 +3,23 @@ using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ZoomQos.Contracts.Qos;
-using ZoomQos.Contracts.Serialization;
 
-namespace ZoomQos.Server.Ingestion;
+namespace ZoomQos.Contracts.Serialization;
 
 /// <summary>
 /// Reads an NDJSON body of participant objects (exactly what <c>fetch --format ndjson</c> writes) one line at a
 /// time from the request pipe, so memory stays constant whatever the body's size. A line that is not one JSON
 /// participant object stops the read with its line number; a body over the limit stops it too.
 /// </summary>
-internal static class NdjsonParticipants
+public static class NdjsonParticipants
 {
     private const int MaxDepth = 16;
 
+    /// <summary>The participants of an NDJSON input, one per non-blank line, read as they are needed.</summary>
+    /// <param name="body">The input.</param>
+    /// <param name="maxBytes">The most bytes to accept; more throws <see cref="NdjsonTooLargeException"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="NdjsonLineException">A line is not one JSON participant object.</exception>
     public static async IAsyncEnumerable<ParticipantQos> ReadAsync(PipeReader body, long maxBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         long consumed = 0;
@@ -30,7 +34,7 @@ internal static class NdjsonParticipants
                 consumed += text.Length + 1;
                 if (consumed > maxBytes)
                 {
-                    throw new IngestTooLargeException(maxBytes);
+                    throw new NdjsonTooLargeException(maxBytes);
                 }
 
                 if (!IsBlank(text))
@@ -41,7 +45,7 @@ internal static class NdjsonParticipants
 
             if (buffer.Length > maxBytes - consumed)
             {
-                throw new IngestTooLargeException(maxBytes);
+                throw new NdjsonTooLargeException(maxBytes);
             }
 
             if (result.IsCompleted)
@@ -97,21 +101,21 @@ internal static class NdjsonParticipants
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                throw new IngestLineException(line, "expected one JSON participant object");
+                throw new NdjsonLineException(line, "expected one JSON participant object");
             }
 
             var participant = JsonSerializer.Deserialize(ref reader, ZoomJsonContext.Default.ParticipantQos)
-                ?? throw new IngestLineException(line, "expected one JSON participant object");
+                ?? throw new NdjsonLineException(line, "expected one JSON participant object");
             if (reader.Read())
             {
-                throw new IngestLineException(line, "more than one JSON value on the line");
+                throw new NdjsonLineException(line, "more than one JSON value on the line");
             }
 
             return participant;
         }
         catch (JsonException ex)
         {
-            throw new IngestLineException(line, "not valid JSON: " + ex.Message.Split(" Path:", 2)[0]);
+            throw new NdjsonLineException(line, "not valid JSON: " + ex.Message.Split(" Path:", 2)[0]);
         }
     }
 }
