@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -127,32 +126,36 @@ public sealed class CliHarness : IAsyncLifetime
 }
 
 /// <summary>Counts every participant session the client received, by request path and user_id, from the response bodies.</summary>
-public sealed class SessionCounter : DelegatingHandler
+public sealed class SessionCounter
 {
-    public ConcurrentQueue<(string Path, string UserId)> Sessions { get; } = new();
+    private int _pages;
 
-    public int ParticipantPages => _pages;
+    public System.Collections.Concurrent.ConcurrentQueue<(string Path, string UserId)> Sessions { get; } = new();
 
     public Action<int>? OnPage { get; set; }
 
-    private int _pages;
+    /// <summary>A new handler (one per transport the command makes) that reports here.</summary>
+    public HttpMessageHandler Wrap(HttpMessageHandler inner) => new Handler(this) { InnerHandler = inner };
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private sealed class Handler(SessionCounter counter) : DelegatingHandler
     {
-        var response = await base.SendAsync(request, cancellationToken);
-        var path = request.RequestUri!.AbsolutePath;
-        if (response.IsSuccessStatusCode && path.EndsWith("/participants/qos", StringComparison.Ordinal))
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            await response.Content.LoadIntoBufferAsync(cancellationToken);
-            using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken));
-            foreach (var participant in document.RootElement.GetProperty("participants").EnumerateArray())
+            var response = await base.SendAsync(request, cancellationToken);
+            var path = request.RequestUri!.AbsolutePath;
+            if (response.IsSuccessStatusCode && path.EndsWith("/participants/qos", StringComparison.Ordinal))
             {
-                Sessions.Enqueue((path, participant.GetProperty("user_id").GetString()!));
+                await response.Content.LoadIntoBufferAsync(cancellationToken);
+                using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken));
+                foreach (var participant in document.RootElement.GetProperty("participants").EnumerateArray())
+                {
+                    counter.Sessions.Enqueue((path, participant.GetProperty("user_id").GetString()!));
+                }
+
+                counter.OnPage?.Invoke(Interlocked.Increment(ref counter._pages));
             }
 
-            OnPage?.Invoke(Interlocked.Increment(ref _pages));
+            return response;
         }
-
-        return response;
     }
 }
