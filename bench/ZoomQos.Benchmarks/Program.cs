@@ -17,4 +17,11 @@ if (args.Length > 0 && args[0] == "client")
     return;
 }
 
+// The CLI fetch of a 5,000 × 120 webinar:  dotnet build -c Release src/ZoomQos.Cli && dotnet run -c Release --project bench/ZoomQos.Benchmarks -- fetch-large
+if (args.Length > 0 && args[0] == "fetch-large")
+{
+    await FetchLargeTest.RunAsync(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
