@@ -52,6 +52,8 @@ internal sealed class AudiencePlanner
 
     public List<PlantedFault> Faults { get; } = [];
 
+    public List<PlantedFault> IncidentalRejoins { get; } = [];
+
     public void Plan()
     {
         var duration = _spec.DurationMinutes;
@@ -84,7 +86,10 @@ internal sealed class AudiencePlanner
         {
             var session = candidates[_random.Next(candidates.Count)];
             candidates.Remove(session);
-            Rejoin(session, session.JoinMinute + 2 + _random.Next(session.LeaveMinute - session.JoinMinute - 8), 1 + _random.Next(3));
+            var at = session.JoinMinute + 2 + _random.Next(session.LeaveMinute - session.JoinMinute - 8);
+            var gap = 1 + _random.Next(3);
+            var rejoin = Rejoin(session, at, gap);
+            IncidentalRejoins.Add(Truth(FaultKind.Reconnection, session, [session, rejoin], at, at + gap, $"an ordinary rejoin: drops out at minute {at} and comes back {gap} minute(s) later"));
         }
 
         Sessions.Sort((a, b) => a.JoinMinute != b.JoinMinute ? a.JoinMinute.CompareTo(b.JoinMinute)
@@ -178,16 +183,19 @@ internal sealed class AudiencePlanner
         return rejoin;
     }
 
-    private void Record(FaultKind kind, SessionPlan cause, IEnumerable<SessionPlan> affected, int fromMinute, int toMinute, string description)
+    private void Record(FaultKind kind, SessionPlan cause, IEnumerable<SessionPlan> affected, int fromMinute, int toMinute, string description) =>
+        Faults.Add(Truth(kind, cause, affected, fromMinute, toMinute, description));
+
+    private PlantedFault Truth(FaultKind kind, SessionPlan cause, IEnumerable<SessionPlan> affected, int fromMinute, int toMinute, string description)
     {
         var start = _spec.Instance.StartTime;
-        Faults.Add(new PlantedFault(
+        return new PlantedFault(
             kind,
             cause.UserId,
             [.. affected.Select(s => s.UserId)],
             start.AddMinutes(fromMinute),
             start.AddMinutes(toMinute),
-            description));
+            description);
     }
 
     private (int Join, int Leave) AttendanceWindow(int duration)

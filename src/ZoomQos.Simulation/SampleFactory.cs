@@ -114,7 +114,7 @@ internal sealed class SampleFactory(SessionPlan session, int shareFromMinute, in
         var (latency, jitter, avgLoss, maxLoss) = Link(minute, uplink);
         var mobile = _person.Device is "iOS" or "Android";
         var (width, height, ladderKbps) = uplink || !mobile ? (1280, 720, 1200.0) : (640, 360, 600.0);
-        var fps = 24 + _random.Next(7);
+        var fps = 25 + _random.Next(6); // healthy video meets the quality model's "good" (25 fps at 360p and more)
 
         if (!uplink && session.EffectAt(FaultKind.BandwidthStepDown, minute) is { } step)
         {
@@ -131,7 +131,7 @@ internal sealed class SampleFactory(SessionPlan session, int shareFromMinute, in
             ladderKbps = 250;
         }
 
-        var kbps = ladderKbps * (0.85 + (_random.NextDouble() * 0.25));
+        var kbps = ladderKbps * (1.0 + (_random.NextDouble() * 0.2)); // at or above Zoom's ladder for the resolution
         return new VideoQos
         {
             Bitrate = Bitrate.Parse(ZoomText.Kbps(kbps, _random)),

@@ -17,11 +17,12 @@ public sealed class SimulatedWebinar
     private readonly int _shareFrom;
     private readonly int _shareTo;
 
-    internal SimulatedWebinar(WebinarSpec spec, List<SessionPlan> sessions, List<PlantedFault> faults)
+    internal SimulatedWebinar(WebinarSpec spec, List<SessionPlan> sessions, List<PlantedFault> faults, List<PlantedFault> incidentalRejoins)
     {
         Spec = spec;
         _sessions = sessions;
         Faults = faults;
+        IncidentalRejoins = incidentalRejoins;
         _shareFrom = Math.Max(1, spec.DurationMinutes / 9);
         _shareTo = Math.Max(_shareFrom, spec.DurationMinutes * 2 / 3);
     }
@@ -34,6 +35,13 @@ public sealed class SimulatedWebinar
 
     /// <summary>The planted faults: what, who and which minutes.</summary>
     public IReadOnlyList<PlantedFault> Faults { get; }
+
+    /// <summary>
+    /// The ordinary rejoins that are not planted faults (people dropping out for a minute or two, as in any
+    /// large webinar): reconnections all the same, so an analysis that finds them is right. With
+    /// <see cref="Faults"/>, every reconnection in the data.
+    /// </summary>
+    public IReadOnlyList<PlantedFault> IncidentalRejoins { get; }
 
     /// <summary>How many join sessions the webinar has over its whole length.</summary>
     public int SessionCount => _sessions.Count;

@@ -18,6 +18,6 @@ public static class WebinarSimulator
         ArgumentOutOfRangeException.ThrowIfLessThan(spec.DurationMinutes, 2);
         var planner = new AudiencePlanner(spec);
         planner.Plan();
-        return new SimulatedWebinar(spec, planner.Sessions, planner.Faults);
+        return new SimulatedWebinar(spec, planner.Sessions, planner.Faults, planner.IncidentalRejoins);
     }
 }
