@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ZoomQos.Analysis;
 
 /// <summary>A stream's or a minute's class (quality model, section 2). Idle streams are unclassified, never poor.</summary>
@@ -166,8 +168,13 @@ public sealed record ParticipantAnalysis
     /// <summary>Per metric and direction ("latency_ms in", "jitter_ms out", ...): p50, p95, max.</summary>
     public required IReadOnlyDictionary<string, MetricStats> Metrics { get; init; }
 
-    /// <summary>The causes that touched this session, most relevant first.</summary>
+    /// <summary>The causes that touched this session, most relevant first (the same objects as <see cref="WebinarAnalysis.Findings"/>).</summary>
+    [JsonIgnore]
     public required IReadOnlyList<Finding> Causes { get; init; }
+
+    /// <summary>The causes in short, for JSON: kind, words and minutes (the full findings are listed once, in the webinar's analysis).</summary>
+    [JsonPropertyName("causes")]
+    public IReadOnlyList<string> CauseSummaries => [.. Causes.Select(c => $"{c.Kind}: {c.Title}, {c.From:HH:mm}-{c.To:HH:mm} UTC")];
 
     /// <summary>Every minute, for the charts.</summary>
     public required IReadOnlyList<MinutePoint> Series { get; init; }

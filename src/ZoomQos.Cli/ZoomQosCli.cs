@@ -12,7 +12,9 @@ internal static class ZoomQosCli
     public static RootCommand CreateRoot(CliContext context) =>
         new("zoomqos — fetch, analyze, archive and serve the QoS Zoom reports for webinar participants.")
         {
+            DemoCommand.Create(context),
             FetchCommand.Create(context),
+            ReportCommand.Create(context),
             ArchiveCommand.Create(context),
             ImportCommand.Create(context),
             SimulateCommand.Create(context),

@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+using ZoomQos.Analysis;
+
+namespace ZoomQos.Cli.Report;
+
+/// <summary>Source-generated JSON for the analysis (report --format json, the HTML report's data, watch alerts).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = false)]
+[JsonSerializable(typeof(WebinarAnalysis))]
+[JsonSerializable(typeof(ReportDocument))]
+[JsonSerializable(typeof(WatchAlertBatch))]
+internal sealed partial class ReportJsonContext : JsonSerializerContext;
+
+/// <summary>What a report is of, beside the analysis.</summary>
+/// <param name="WebinarId">The webinar ID or UUID asked for.</param>
+/// <param name="Type">live or past.</param>
+/// <param name="Source">Where the data came from (an API base URL, a store, a file).</param>
+/// <param name="GeneratedAt">When the report was made (UTC).</param>
+/// <param name="Analysis">The analysis.</param>
+internal sealed record ReportDocument(string WebinarId, string Type, string Source, DateTimeOffset GeneratedAt, WebinarAnalysis Analysis);
+
+/// <summary>One POST of <c>watch --alert-webhook</c>: the alerts raised by one poll.</summary>
+/// <param name="WebinarId">The webinar.</param>
+/// <param name="At">When (UTC).</param>
+/// <param name="Alerts">The alerts.</param>
+internal sealed record WatchAlertBatch(string WebinarId, DateTimeOffset At, IReadOnlyList<WatchAlert> Alerts);
+
+/// <summary>One alert: a participant or the webinar turned poor.</summary>
+/// <param name="Kind">participant_poor or webinar_poor.</param>
+/// <param name="Key">What the cool-down is per: a user_id, or "webinar".</param>
+/// <param name="Subject">The participant's name, or the webinar's verdict.</param>
+/// <param name="Verdict">The verdict.</param>
+/// <param name="Cause">The most likely cause, in words.</param>
+/// <param name="Evidence">What shows it.</param>
+internal sealed record WatchAlert(string Kind, string Key, string Subject, string Verdict, string? Cause, string? Evidence);
