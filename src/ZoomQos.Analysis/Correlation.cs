@@ -146,8 +146,15 @@ internal sealed class Correlation(Thresholds t, List<SessionRecord> sessions, in
     {
         var episodeMinutes = _panelistDegraded.Where(m => _degradedAttendees.GetValueOrDefault(m) >= Threshold(_activeAttendees.GetValueOrDefault(m)));
         var inEpisode = new HashSet<long>();
-        foreach (var (from, to) in Runs(episodeMinutes, gap: 1, minLength: 2))
+        var lastMinute = sessions.SelectMany(s => s.Minutes).Select(m => m.Minute).DefaultIfEmpty(0).Max();
+        foreach (var (from, to) in Runs(episodeMinutes, gap: 1, minLength: 1))
         {
+            // Two minutes make an episode; one is enough at the live edge (the webinar is still going).
+            if (to == from && to != lastMinute)
+            {
+                continue;
+            }
+
             var panelist = sessions.Where(s => s.IsPanelist)
                 .Select(s => (Session: s, Degraded: s.Minutes.Count(m => m.Minute >= from && m.Minute <= to && m.AudioIn.Degraded)))
                 .OrderByDescending(x => x.Degraded).First().Session;
@@ -166,7 +173,7 @@ internal sealed class Correlation(Thresholds t, List<SessionRecord> sessions, in
 
                 // A victim suffered in most of the episode's minutes it was there, and not much otherwise (someone
                 // degraded all along has a cause of their own).
-                if (present >= 2 && hit * 2 >= present && outsideHit * 4 < Math.Max(1, outside))
+                if (present >= Math.Min(2, to - from + 1) && hit * 2 >= present && outsideHit * 4 < Math.Max(1, outside))
                 {
                     victims.Add(attendee);
                     for (var minute = from; minute <= to; minute++)

@@ -15,6 +15,7 @@ internal static class ZoomQosCli
             DemoCommand.Create(context),
             FetchCommand.Create(context),
             ReportCommand.Create(context),
+            WatchCommand.Create(context),
             ArchiveCommand.Create(context),
             ImportCommand.Create(context),
             SimulateCommand.Create(context),

@@ -22,7 +22,7 @@ public sealed class DemoDataSet
     /// <summary>"Quarterly all-hands": three past instances; the latest has every planted fault.</summary>
     public const long AllHandsWebinarId = 81234567890;
 
-    /// <summary>A webinar live at the reference time, its samples accruing minute by minute.</summary>
+    /// <summary>A webinar live at the reference time, its samples accruing minute by minute; its faults are planted (the presenter's uplink fails at minute 40).</summary>
     public const long LiveWebinarId = 81234567891;
 
     /// <summary>A past webinar whose instance UUID begins with <c>/</c> and contains <c>//</c> (double encoding).</summary>
@@ -114,7 +114,8 @@ public sealed class DemoDataSet
                 Panelists: 2,
                 AttendeeSessions: 200,
                 DurationMinutes: LiveDurationMinutes,
-                Seed: seed + 4)),
+                Seed: seed + 4,
+                PlantFaults: true)), // the panelist's uplink fails at minute 40, for `watch` to catch
             Past(SlashUuidWebinarId, "Office hours (slash UUID)", SlashUuid, today.AddDays(-3).AddHours(15), 45, panelists: 1, attendees: 20, seed + 5),
             Past(ExpiredWebinarId, "Kick-off, 13 months ago", NewUuid(uuids), yesterday.AddMonths(-13), 30, panelists: 1, attendees: 10, seed + 6),
             Past(TwelveSessionWebinarId, "Team sync", NewUuid(uuids), today.AddDays(-2).AddHours(14), 40, panelists: 1, attendees: 11, seed + 7),

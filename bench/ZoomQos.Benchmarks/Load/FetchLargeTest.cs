@@ -51,6 +51,18 @@ internal static partial class FetchLargeTest
                     $"zoomqos fetch --format ndjson --rate-plan {plan}: {lines:N0} sessions, {new FileInfo(output).Length / 1e6:0.0} MB in {fetch.Elapsed.TotalSeconds:0.00} s ({fetch.Elapsed / bare.Elapsed:0.00}x the bare loop), peak RSS {fetch.PeakRssBytes / 1024.0 / 1024.0:0} MB (exit {fetch.ExitCode})"));
             }
 
+            // Issue 7's figure: the report of the same webinar, from the NDJSON file and over the API.
+            var ndjson = Path.Combine(directory.FullName, "large-none.ndjson");
+            var fromFile = await RunCliAsync(cli, ["report", uuid, "--type", "past", "--from-file", ndjson, "--html", Path.Combine(directory.FullName, "file.html")], environment);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"zoomqos report --from-file (NDJSON) --html: {fromFile.Elapsed.TotalSeconds:0.00} s, peak RSS {fromFile.PeakRssBytes / 1024.0 / 1024.0:0} MB (exit {fromFile.ExitCode}); {fromFile.Stderr.Trim().Split('\n')[^1]}"));
+            var overApi = await RunCliAsync(cli, ["report", uuid, "--type", "past", "--rate-plan", "none", "--html", Path.Combine(directory.FullName, "api.html")], environment);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"zoomqos report over the API --rate-plan none --html: {overApi.Elapsed.TotalSeconds:0.00} s ({overApi.Elapsed / bare.Elapsed:0.00}x the bare loop), peak RSS {overApi.PeakRssBytes / 1024.0 / 1024.0:0} MB (exit {overApi.ExitCode})"));
+            var paced = await RunCliAsync(cli, ["report", uuid, "--type", "past", "--html", Path.Combine(directory.FullName, "paced.html")], environment);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"zoomqos report over the API (paced for Business) --html: {paced.Elapsed.TotalSeconds:0.00} s, peak RSS {paced.PeakRssBytes / 1024.0 / 1024.0:0} MB (exit {paced.ExitCode}); html {new FileInfo(Path.Combine(directory.FullName, "paced.html")).Length / 1e6:0.0} MB"));
+
             serve.Kill(entireProcessTree: true);
         }
         finally

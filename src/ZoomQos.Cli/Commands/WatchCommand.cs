@@ -1,0 +1,227 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net.Http.Json;
+using Spectre.Console;
+using ZoomQos.Analysis;
+using ZoomQos.Cli.Connection;
+using ZoomQos.Cli.Report;
+using ZoomQos.Contracts.Qos;
+
+namespace ZoomQos.Cli.Commands;
+
+/// <summary>
+/// <c>zoomqos watch</c>: polls a live webinar inside the rate budget and shows who is poor now and why (the last
+/// few minutes of each session, analysed with the quality model); posts a JSON alert when a participant or the
+/// webinar turns poor, with a cool-down so that one episode is one alert.
+/// </summary>
+internal static class WatchCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var webinarId = new Argument<string>("webinarId") { Description = "The live webinar's ID (or its instance UUID)." };
+        var interval = new Option<string>("--interval", "-i") { Description = "Time between polls: 60s, 2m, 500ms. Each poll costs one Heavy request per 10 participants.", DefaultValueFactory = _ => "60s" };
+        var webhook = new Option<string?>("--alert-webhook") { Description = "POST a JSON alert here when a participant or the webinar turns poor." };
+        var once = new Option<bool>("--once") { Description = "Poll once, print who is poor now, and exit." };
+        var window = new Option<int>("--window") { Description = "Judge each participant on their last N minutes.", DefaultValueFactory = _ => 5 };
+        var cooldown = new Option<string>("--cooldown") { Description = "No second alert for the same participant (or the webinar) within this long, in webinar time.", DefaultValueFactory = _ => "10m" };
+        var preset = ReportCommand.PresetOption();
+        var thresholds = new Option<string?>("--thresholds") { Description = "A JSON file of thresholds overriding the preset's." };
+        var connection = new ConnectionOptions();
+        var command = new Command("watch", "Watch a live webinar: who is poor now and why; alerts to a webhook when someone turns poor.")
+        {
+            webinarId, interval, webhook, once, window, cooldown, preset, thresholds,
+        };
+        foreach (var option in connection.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.Description += """
+
+
+            Examples:
+              zoomqos watch 81234567891
+              zoomqos watch 81234567891 --interval 30s --alert-webhook https://hooks.example.com/zoom-qos
+              zoomqos watch 81234567891 --once
+            Alerts: {"webinar_id":…,"at":…,"alerts":[{"kind":"participant_poor","key":"<user_id>","subject":"<name>","verdict":"Poor","cause":…,"evidence":…}]}
+            """;
+
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync("watch", context, async () =>
+        {
+            var every = ParseDuration(parse.GetValue(interval)!, "--interval");
+            var quiet = ParseDuration(parse.GetValue(cooldown)!, "--cooldown");
+            var minutes = parse.GetValue(window);
+            if (minutes < 1 || every < TimeSpan.FromMilliseconds(100))
+            {
+                throw new CliUsageException("--window must be 1 minute or more and --interval 100ms or more.");
+            }
+
+            Uri? hook = null;
+            if (parse.GetValue(webhook) is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out hook) && hook.Scheme is "http" or "https"))
+            {
+                throw new CliUsageException($"--alert-webhook must be an http or https URL, not '{url}'.");
+            }
+
+            var rules = await ReportCommand.ReadThresholdsAsync(parse.GetValue(preset)!, parse.GetValue(thresholds), cancellationToken);
+            var settings = connection.Read(parse, context);
+            using var zoom = ZoomConnection.Open(settings, context);
+            using var http = new HttpClient(context.CreateTransport()) { Timeout = TimeSpan.FromSeconds(10) };
+            var id = parse.GetValue(webinarId)!;
+            var watcher = new Watcher(id, minutes, quiet, rules);
+            while (true)
+            {
+                var poll = await watcher.PollAsync(zoom, cancellationToken);
+                if (parse.GetValue(once))
+                {
+                    WriteTable(context, id, poll);
+                    return ExitCodes.Success;
+                }
+
+                await CommandRunner.Say(context, "watch", Describe(poll));
+                if (poll.Alerts.Count > 0 && hook is not null)
+                {
+                    await PostAsync(context, http, hook, new WatchAlertBatch(id, poll.At, poll.Alerts), cancellationToken);
+                }
+
+                await Task.Delay(every, context.TimeProvider, cancellationToken);
+            }
+        }, cancellationToken));
+        return command;
+    }
+
+    internal static TimeSpan ParseDuration(string text, string name)
+    {
+        var value = text.Trim();
+        var (number, unit) = value.EndsWith("ms", StringComparison.Ordinal) ? (value[..^2], 0.001)
+            : value.EndsWith('s') ? (value[..^1], 1.0)
+            : value.EndsWith('m') ? (value[..^1], 60.0)
+            : value.EndsWith('h') ? (value[..^1], 3600.0)
+            : (value, 1.0);
+        return double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) && amount > 0
+            ? TimeSpan.FromSeconds(amount * unit)
+            : throw new CliUsageException($"{name} must be a duration such as 60s, 2m or 500ms, not '{text}'.");
+    }
+
+    private static string Describe(WatchPoll poll)
+    {
+        var poor = poll.Analysis.ParticipantResults.Where(p => p.Verdict == ParticipantVerdict.Poor).ToList();
+        var top = poll.Analysis.Findings.FirstOrDefault(f => f.Kind != CauseKind.Reconnection);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{poll.At:HH:mm} UTC — {poll.Analysis.Participants} sessions, {poor.Count} poor now, webinar {poll.Analysis.Verdict}{(top is null ? string.Empty : $"; top cause: {top.Title}")}; {poll.Alerts.Count} new alert(s).");
+    }
+
+    private static void WriteTable(CliContext context, string id, WatchPoll poll)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(context.Out) });
+        console.Profile.Width = 160;
+        console.WriteLine($"Webinar {id}: {Describe(poll)}");
+        var table = new Table { Border = TableBorder.Rounded };
+        foreach (var name in new[] { "Participant", "User ID", "Verdict", "Poor min", "MOS p10", "Why" })
+        {
+            table.AddColumn(name);
+        }
+
+        foreach (var p in poll.Analysis.ParticipantResults.Where(p => p.Verdict == ParticipantVerdict.Poor))
+        {
+            table.AddRow(Markup.Escape(p.Name), Markup.Escape(p.UserId), p.Verdict.ToString(), p.PoorAudioMinutes.ToString(CultureInfo.InvariantCulture),
+                p.MosP10?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-", Markup.Escape(p.Causes.Count > 0 ? ConsoleReport.Capitalize(p.Causes[0].Title) : "-"));
+        }
+
+        console.Write(table);
+    }
+
+    private static async Task PostAsync(CliContext context, HttpClient http, Uri hook, WatchAlertBatch batch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            try
+            {
+                using var response = await http.PostAsJsonAsync(hook, batch, ReportJsonContext.Default.WatchAlertBatch, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+
+                await CommandRunner.Say(context, "watch", $"warning: the webhook answered HTTP {(int)response.StatusCode} (attempt {attempt} of 2).");
+            }
+            catch (HttpRequestException ex)
+            {
+                await CommandRunner.Say(context, "watch", $"warning: the webhook failed: {ex.Message} (attempt {attempt} of 2).");
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                await CommandRunner.Say(context, "watch", $"warning: the webhook did not answer in 10 s (attempt {attempt} of 2).");
+            }
+        }
+    }
+}
+
+/// <summary>One poll: the analysis of the last minutes and the alerts it raised.</summary>
+internal sealed record WatchPoll(DateTimeOffset At, WebinarAnalysis Analysis, IReadOnlyList<WatchAlert> Alerts);
+
+/// <summary>
+/// The state of <c>watch</c> between polls: who was poor at the last poll, and when each key was last alerted.
+/// An alert is raised when a participant (or the webinar) turns poor, unless the same key was alerted within
+/// the cool-down — measured in the webinar's own minutes, so that a replay at any speed behaves the same.
+/// </summary>
+internal sealed class Watcher(string webinarId, int windowMinutes, TimeSpan cooldown, Thresholds thresholds)
+{
+    private readonly HashSet<string> _poor = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _lastAlert = new(StringComparer.Ordinal);
+
+    public async Task<WatchPoll> PollAsync(ZoomConnection zoom, CancellationToken cancellationToken)
+    {
+        var sessions = new List<ParticipantQos>();
+        await foreach (var participant in zoom.Client.GetWebinarParticipantsQosAsync(webinarId, QosListType.Live, cancellationToken).WithCancellation(cancellationToken))
+        {
+            sessions.Add(participant);
+        }
+
+        // The newest minute may be half there: Zoom (and our server) add it while the pages are walked, so
+        // sessions read early lack it. Judge up to the last complete minute.
+        var latest = sessions.SelectMany(p => p.UserQos ?? []).Select(s => s.DateTime.Value).Max() ?? DateTimeOffset.MinValue;
+        var now = latest == DateTimeOffset.MinValue ? latest : latest.AddMinutes(-1);
+        var from = now.AddMinutes(-windowMinutes + 1);
+        var analyzer = new QosAnalyzer(thresholds, seriesFor: 0);
+        foreach (var session in sessions.Where(p => p.LeaveTime.Value is null || p.LeaveTime.Value >= from))
+        {
+            analyzer.Add(session with { UserQos = [.. (session.UserQos ?? []).Where(s => s.DateTime.Value >= from && s.DateTime.Value <= now)] });
+        }
+
+        return Judge(now, analyzer.Complete());
+    }
+
+    internal WatchPoll Judge(DateTimeOffset now, WebinarAnalysis analysis)
+    {
+        var alerts = new List<WatchAlert>();
+        var poorNow = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in analysis.ParticipantResults.Where(p => p.Verdict == ParticipantVerdict.Poor))
+        {
+            poorNow.Add(p.UserId);
+            var cause = p.Causes.Count > 0 ? p.Causes[0] : null;
+            Raise(alerts, now, new WatchAlert("participant_poor", p.UserId, p.Name, "Poor", cause?.Title, cause?.Evidence));
+        }
+
+        if (analysis.Verdict != WebinarVerdict.Healthy)
+        {
+            poorNow.Add("webinar");
+            var top = analysis.Findings.FirstOrDefault(f => f.Kind != CauseKind.Reconnection);
+            Raise(alerts, now, new WatchAlert("webinar_poor", "webinar", string.Create(CultureInfo.InvariantCulture, $"{analysis.Poor} of {analysis.Participants} participants poor"), analysis.Verdict.ToString(), top?.Title, top?.Evidence));
+        }
+
+        _poor.Clear();
+        _poor.UnionWith(poorNow);
+        return new WatchPoll(now, analysis, alerts);
+    }
+
+    private void Raise(List<WatchAlert> alerts, DateTimeOffset now, WatchAlert alert)
+    {
+        var turned = !_poor.Contains(alert.Key);
+        var quiet = _lastAlert.TryGetValue(alert.Key, out var last) && now - last < cooldown;
+        if (turned && !quiet)
+        {
+            alerts.Add(alert);
+            _lastAlert[alert.Key] = now;
+        }
+    }
+}
