@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ZoomQos.Contracts.Qos;
 using ZoomQos.Contracts.Values;
 
@@ -112,37 +111,6 @@ public sealed class QualityModelTests
         Assert.All(analysis.Breakdowns.Values, rows => Assert.Equal(analysis.Participants, rows.Sum(r => r.Participants)));
         Assert.Contains(analysis.Breakdowns["location"], r => r.Value == "unknown");
         Assert.DoesNotContain(analysis.Breakdowns["location"], r => r.Value.Length == 0);
-    }
-
-    [Fact]
-    public void The_analyzer_keeps_compact_summaries_not_the_sessions()
-    {
-        var webinar = GroundTruthTests.Simulate(21, 1000, 90, panelists: 2, faults: true);
-        var analyzer = new QosAnalyzer();
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        var (minutes, gone) = AddAll(analyzer, webinar);
-        var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
-
-        GC.KeepAlive(analyzer);
-        Assert.False(gone.TryGetTarget(out _), "a participant object is still referenced after Add");
-        // What is kept is one classified record per session minute (plus a little per session), never the JSON.
-        var record = Unsafe.SizeOf<MinuteFacts>();
-        Assert.True(retained < minutes * record * 1.6, $"{retained / (double)minutes:0} bytes per session minute retained; a minute record is {record} bytes");
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static (long Minutes, WeakReference<ParticipantQos> Last) AddAll(QosAnalyzer analyzer, ZoomQos.Simulation.SimulatedWebinar webinar)
-    {
-        long minutes = 0;
-        WeakReference<ParticipantQos>? last = null;
-        foreach (var participant in webinar.Participants())
-        {
-            analyzer.Add(participant);
-            minutes += participant.UserQos!.Count;
-            last = new WeakReference<ParticipantQos>(participant);
-        }
-
-        return (minutes, last!);
     }
 
     private static ParticipantQos Participant(string userId, QosSample[] samples) => new() { UserId = userId, UserName = "P" + userId, UserQos = samples };
