@@ -2,7 +2,7 @@ using ZoomQos.Storage.Sqlite;
 
 namespace ZoomQos.Storage;
 
-/// <summary>Opens a store from its name as the CLI and the server take it: <c>sqlite:PATH</c> (later <c>postgres:…</c>).</summary>
+/// <summary>Opens a store from its name as the CLI and the server take it: <c>sqlite:PATH</c> or <c>postgres:NPGSQL-CONNECTION-STRING</c>.</summary>
 public static class QosStores
 {
     /// <summary>Opens (does not yet initialise) the named store.</summary>
@@ -16,12 +16,12 @@ public static class QosStores
             return new SqliteQosStore(spec["sqlite:".Length..]);
         }
 
-        if (spec.StartsWith("postgres:", StringComparison.OrdinalIgnoreCase))
+        if (spec.StartsWith("postgres:", StringComparison.OrdinalIgnoreCase) && spec.Length > "postgres:".Length)
         {
-            throw new ArgumentException("PostgreSQL stores are not available in this version yet; use sqlite:PATH.", nameof(spec));
+            return new Postgres.PostgresQosStore(spec["postgres:".Length..]);
         }
 
         // The name is not echoed: a mistyped connection string may hold a password.
-        throw new ArgumentException("The store name must start with sqlite: (for example sqlite:zoomqos.db).", nameof(spec));
+        throw new ArgumentException("The store name must start with sqlite: or postgres: (for example sqlite:zoomqos.db, or postgres:Host=db;Database=zoomqos;Username=zoomqos).", nameof(spec));
     }
 }

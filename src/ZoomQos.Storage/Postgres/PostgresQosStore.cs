@@ -1,0 +1,641 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Npgsql;
+using NpgsqlTypes;
+using ZoomQos.Contracts.Accounts;
+using ZoomQos.Contracts.Qos;
+using ZoomQos.Contracts.Webinars;
+
+namespace ZoomQos.Storage.Postgres;
+
+/// <summary>
+/// <see cref="IQosStore"/> on PostgreSQL (Npgsql): the same behaviour as SQLite, for archives too large for one
+/// file and for several server nodes sharing one database. Merges stream the sessions and samples into a
+/// temporary table with binary COPY and upsert from it in the same transaction; pages are keyset reads on
+/// (instance, join time, user id) whose cost does not grow with depth; the schema is versioned and migrated
+/// on start under an advisory lock.
+/// </summary>
+public sealed class PostgresQosStore : IQosStore
+{
+    private const string InstanceColumns = "uuid, webinar_id, account_id, topic, host_name, host_email, start_ms, end_ms";
+
+    private static readonly ClientSecretHash DecoyHash = ClientSecretHash.Create("decoy", ClientSecretHash.DefaultIterations);
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    /// <summary>Opens (on first use) the database of an Npgsql connection string.</summary>
+    /// <param name="connectionString">For example <c>Host=db;Database=zoomqos;Username=zoomqos;Password=…</c>.</param>
+    public PostgresQosStore(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            // Not echoed: the string may hold a password.
+            throw new ArgumentException("The PostgreSQL connection string is not valid: " + ex.Message.Split('\'')[0].Trim(), nameof(connectionString), ex);
+        }
+
+        Database = builder.Database ?? builder.Username ?? "postgres";
+        _dataSource = NpgsqlDataSource.Create(builder);
+    }
+
+    /// <summary>The database name (for messages; the connection string is never shown).</summary>
+    public string Database { get; }
+
+    /// <inheritdoc/>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await PostgresSchema.MigrateAsync(connection, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task UpsertAccountAsync(Account account, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            """
+            INSERT INTO accounts (id, plan, dashboard, privacy_blanking) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (id) DO UPDATE SET plan = excluded.plan, dashboard = excluded.dashboard, privacy_blanking = excluded.privacy_blanking
+            """,
+            account.Id,
+            account.Plan.ToString(),
+            account.DashboardEnabled,
+            account.PrivacyBlanking);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<Account?> GetAccountAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, "SELECT id, plan, dashboard, privacy_blanking FROM accounts WHERE id = $1", accountId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new Account(reader.GetString(0), Enum.Parse<AccountPlan>(reader.GetString(1)), reader.GetBoolean(2), reader.GetBoolean(3))
+            : null;
+    }
+
+    /// <inheritdoc/>
+    public async Task UpsertAppAsync(ApiApp app, string clientSecret, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentException.ThrowIfNullOrEmpty(clientSecret);
+        var hash = ClientSecretHash.Create(clientSecret);
+        await using var connection = await OpenAsync(cancellationToken);
+        await RequireAccountAsync(connection, null, app.AccountId, cancellationToken);
+        await using var command = Command(
+            connection,
+            """
+            INSERT INTO apps (client_id, account_id, secret_salt, secret_hash, iterations, scopes) VALUES ($1, $2, $3, $4, $5, $6)
+            ON CONFLICT (client_id) DO UPDATE SET account_id = excluded.account_id, secret_salt = excluded.secret_salt,
+                secret_hash = excluded.secret_hash, iterations = excluded.iterations, scopes = excluded.scopes
+            """,
+            app.ClientId,
+            app.AccountId,
+            hash.Salt,
+            hash.Hash,
+            hash.Iterations,
+            string.Join(' ', app.Scopes));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<ApiApp?> AuthenticateAppAsync(string clientId, string clientSecret, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(clientId);
+        ArgumentNullException.ThrowIfNull(clientSecret);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, "SELECT account_id, secret_salt, secret_hash, iterations, scopes FROM apps WHERE client_id = $1", clientId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            _ = DecoyHash.Matches(clientSecret); // the same work as for a known client: existence does not show in the timing
+            return null;
+        }
+
+        var stored = new ClientSecretHash(reader.GetFieldValue<byte[]>(1), reader.GetFieldValue<byte[]>(2), reader.GetInt32(3));
+        return stored.Matches(clientSecret)
+            ? new ApiApp(clientId, reader.GetString(0), reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            : null;
+    }
+
+    /// <inheritdoc/>
+    public async Task UpsertInstanceAsync(WebinarInstance instance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentException.ThrowIfNullOrEmpty(instance.Uuid);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await RequireAccountAsync(connection, transaction, instance.AccountId, cancellationToken);
+
+        // Serialise writers of the same webinar: the ownership checks below then hold until commit.
+        await using (var lockWebinar = Command(connection, "SELECT pg_advisory_xact_lock($1)", instance.WebinarId))
+        {
+            lockWebinar.Transaction = transaction;
+            await lockWebinar.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var owner = Command(connection, "SELECT account_id FROM webinars WHERE webinar_id = $1 AND account_id <> $2", instance.WebinarId, instance.AccountId))
+        {
+            owner.Transaction = transaction;
+            if (await owner.ExecuteScalarAsync(cancellationToken) is not null)
+            {
+                throw new QosStoreConflictException($"Webinar {instance.WebinarId} belongs to another account.");
+            }
+        }
+
+        await using (var owner = Command(connection, "SELECT account_id, webinar_id FROM instances WHERE uuid = $1", instance.Uuid))
+        {
+            owner.Transaction = transaction;
+            await using var reader = await owner.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken) && (reader.GetString(0) != instance.AccountId || reader.GetInt64(1) != instance.WebinarId))
+            {
+                throw new QosStoreConflictException($"Instance {instance.Uuid} belongs to another account or webinar.");
+            }
+        }
+
+        await using (var webinar = Command(
+            connection,
+            """
+            INSERT INTO webinars (account_id, webinar_id, topic, host_name, host_email) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (account_id, webinar_id) DO UPDATE SET topic = excluded.topic, host_name = excluded.host_name, host_email = excluded.host_email
+            """,
+            instance.AccountId,
+            instance.WebinarId,
+            instance.Topic,
+            instance.HostName,
+            instance.HostEmail))
+        {
+            webinar.Transaction = transaction;
+            await webinar.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var upsert = Command(
+            connection,
+            """
+            INSERT INTO instances (uuid, account_id, webinar_id, topic, host_name, host_email, start_ms, end_ms)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            ON CONFLICT (uuid) DO UPDATE SET topic = excluded.topic, host_name = excluded.host_name, host_email = excluded.host_email,
+                start_ms = excluded.start_ms, end_ms = excluded.end_ms
+            """,
+            instance.Uuid,
+            instance.AccountId,
+            instance.WebinarId,
+            instance.Topic,
+            instance.HostName,
+            instance.HostEmail,
+            StorageKeys.ToMs(instance.StartTime),
+            instance.EndTime is { } end ? StorageKeys.ToMs(end) : null))
+        {
+            upsert.Transaction = transaction;
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<WebinarInstance?> ResolveInstanceAsync(string accountId, string webinarIdOrUuid, QosListType type, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(webinarIdOrUuid);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = StorageKeys.IsWebinarId(webinarIdOrUuid, out var webinarId)
+            ? Command(
+                connection,
+                type == QosListType.Live
+                    ? $"SELECT {InstanceColumns} FROM instances WHERE account_id = $1 AND webinar_id = $2 AND end_ms IS NULL ORDER BY start_ms DESC, uuid DESC LIMIT 1"
+                    : $"SELECT {InstanceColumns} FROM instances WHERE account_id = $1 AND webinar_id = $2 AND end_ms IS NOT NULL ORDER BY end_ms DESC, uuid DESC LIMIT 1",
+                accountId,
+                webinarId)
+            : Command(connection, $"SELECT {InstanceColumns} FROM instances WHERE account_id = $1 AND uuid = $2", accountId, webinarIdOrUuid);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadInstance(reader) : null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<InstancePage> ListInstancesAsync(string accountId, QosListType type, DateTimeOffset startFrom, DateTimeOffset startTo, InstanceCursor? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var where = type == QosListType.Live
+            ? "account_id = $1 AND end_ms IS NULL"
+            : "account_id = $1 AND end_ms IS NOT NULL AND start_ms >= $2 AND start_ms < $3";
+        if (after is not null)
+        {
+            where += " AND (start_ms, uuid) > ($4, $5)";
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            $"SELECT {InstanceColumns} FROM instances WHERE {where} ORDER BY start_ms, uuid LIMIT $6",
+            accountId,
+            StorageKeys.ToMs(startFrom),
+            StorageKeys.ToMs(startTo),
+            after?.StartMs ?? 0L,
+            after?.Uuid ?? string.Empty,
+            limit + 1);
+        var instances = new List<WebinarInstance>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            instances.Add(ReadInstance(reader));
+        }
+
+        if (instances.Count <= limit)
+        {
+            return new InstancePage(instances, null);
+        }
+
+        instances.RemoveAt(limit);
+        var last = instances[^1];
+        return new InstancePage(instances, new InstanceCursor(StorageKeys.ToMs(last.StartTime), last.Uuid));
+    }
+
+    /// <inheritdoc/>
+    public Task<MergeResult> MergeParticipantsAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, CancellationToken cancellationToken = default) =>
+        MergeAsync(instanceUuid, participants, null, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<MergeResult> MergeParticipantsAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, ArchiveCheckpoint checkpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        if (!string.Equals(checkpoint.InstanceUuid, instanceUuid, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The checkpoint is for instance {checkpoint.InstanceUuid}, not {instanceUuid}.", nameof(checkpoint));
+        }
+
+        return MergeAsync(instanceUuid, participants, checkpoint, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<ArchiveCheckpoint?> GetCheckpointAsync(string instanceUuid, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            """
+            SELECT c.next_page_token, c.sessions_fetched, c.total_records, c.complete, c.updated_ms
+            FROM archive_checkpoints c JOIN instances i ON i.id = c.instance_id WHERE i.uuid = $1
+            """,
+            instanceUuid);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new ArchiveCheckpoint(
+            instanceUuid,
+            reader.IsDBNull(0) ? null : reader.GetString(0),
+            reader.GetInt64(1),
+            reader.IsDBNull(2) ? null : reader.GetInt64(2),
+            reader.GetBoolean(3),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)));
+    }
+
+    /// <inheritdoc/>
+    public async Task<ParticipantPage> ReadParticipantsAsync(string instanceUuid, ParticipantCursor? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await OpenAsync(cancellationToken);
+
+        // One snapshot for the sessions and their samples.
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        var instanceId = await InstanceIdAsync(connection, transaction, instanceUuid, cancellationToken);
+        if (instanceId is null)
+        {
+            return new ParticipantPage([], null);
+        }
+
+        await using var sessions = Command(
+            connection,
+            after is null
+                ? "SELECT id, join_ms, user_id, json FROM sessions WHERE instance_id = $1 ORDER BY join_ms, user_id LIMIT $4"
+                : "SELECT id, join_ms, user_id, json FROM sessions WHERE instance_id = $1 AND (join_ms, user_id) > ($2, $3) ORDER BY join_ms, user_id LIMIT $4",
+            instanceId.Value,
+            after?.JoinMs ?? 0L,
+            after?.UserId ?? string.Empty,
+            limit + 1);
+        sessions.Transaction = transaction;
+        var rows = new List<(long Id, ParticipantCursor Cursor, byte[] Json)>(limit + 1);
+        await using (var reader = await sessions.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetInt64(0), new ParticipantCursor(reader.GetInt64(1), reader.GetString(2)), reader.GetFieldValue<byte[]>(3)));
+            }
+        }
+
+        var more = rows.Count > limit;
+        if (more)
+        {
+            rows.RemoveAt(limit);
+        }
+
+        var samples = await ReadSamplesAsync(connection, transaction, [.. rows.Select(r => r.Id)], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var participants = rows.Select(r => new StoredParticipant(r.Cursor, r.Json, samples.GetValueOrDefault(r.Id) ?? [])).ToList();
+        return new ParticipantPage(participants, more ? rows[^1].Cursor : null);
+    }
+
+    /// <inheritdoc/>
+    public async Task<long> CountParticipantsAsync(string instanceUuid, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, "SELECT COUNT(*) FROM sessions WHERE instance_id = (SELECT id FROM instances WHERE uuid = $1)", instanceUuid);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc/>
+    public async Task<StoredParticipant?> GetParticipantAsync(string instanceUuid, string participantId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await using var command = Command(
+            connection,
+            """
+            SELECT id, join_ms, user_id, json FROM sessions
+            WHERE instance_id = (SELECT id FROM instances WHERE uuid = $1) AND (user_id = $2 OR participant_uuid = $2)
+            ORDER BY join_ms, user_id LIMIT 1
+            """,
+            instanceUuid,
+            participantId);
+        command.Transaction = transaction;
+        long id;
+        ParticipantCursor cursor;
+        byte[] json;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            (id, cursor, json) = (reader.GetInt64(0), new ParticipantCursor(reader.GetInt64(1), reader.GetString(2)), reader.GetFieldValue<byte[]>(3));
+        }
+
+        var samples = await ReadSamplesAsync(connection, transaction, [id], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new StoredParticipant(cursor, json, samples.GetValueOrDefault(id) ?? []);
+    }
+
+    /// <inheritdoc/>
+    public async Task<string> ComputeChecksumAsync(CancellationToken cancellationToken = default)
+    {
+        (string Table, string Columns, string Order)[] tables =
+        [
+            ("accounts", "id, plan, dashboard, privacy_blanking", "id"),
+            ("apps", "client_id, account_id, secret_salt, secret_hash, iterations, scopes", "client_id"),
+            ("webinars", "account_id, webinar_id, topic, host_name, host_email", "account_id, webinar_id"),
+            ("instances", "id, uuid, account_id, webinar_id, topic, host_name, host_email, start_ms, end_ms", "uuid"),
+            ("sessions", "id, instance_id, user_id, participant_uuid, join_ms, json", "instance_id, user_id"),
+            ("samples", "session_id, minute, json", "session_id, minute"),
+        ];
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        foreach (var (table, columns, order) in tables)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes("\u001e" + table));
+            await using var command = new NpgsqlCommand($"SELECT {columns} FROM {table} ORDER BY {order}", connection, transaction);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    var value = reader.GetValue(i);
+                    hash.AppendData(value switch
+                    {
+                        byte[] bytes => bytes,
+                        DBNull => "\u0000null"u8.ToArray(),
+                        bool flag => flag ? "1"u8.ToArray() : "0"u8.ToArray(),
+                        _ => System.Text.Encoding.UTF8.GetBytes(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty),
+                    });
+                    hash.AppendData("\u001f"u8);
+                }
+            }
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object?[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+
+        return command;
+    }
+
+    private static async Task<Dictionary<long, List<ReadOnlyMemory<byte>>>> ReadSamplesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long[] sessionIds, CancellationToken cancellationToken)
+    {
+        var bySession = new Dictionary<long, List<ReadOnlyMemory<byte>>>(sessionIds.Length);
+        if (sessionIds.Length == 0)
+        {
+            return bySession;
+        }
+
+        await using var command = Command(connection, "SELECT session_id, json FROM samples WHERE session_id = ANY($1) ORDER BY session_id, minute", sessionIds);
+        command.Transaction = transaction;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        List<ReadOnlyMemory<byte>>? current = null;
+        var currentId = long.MinValue;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetInt64(0);
+            if (current is null || id != currentId)
+            {
+                currentId = id;
+                current = [];
+                bySession[id] = current;
+            }
+
+            current.Add(reader.GetFieldValue<byte[]>(1));
+        }
+
+        return bySession;
+    }
+
+    private static async Task<long?> InstanceIdAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string instanceUuid, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, "SELECT id FROM instances WHERE uuid = $1", instanceUuid);
+        command.Transaction = transaction;
+        return await command.ExecuteScalarAsync(cancellationToken) is long id ? id : null;
+    }
+
+    private static async Task RequireAccountAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string accountId, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, "SELECT 1 FROM accounts WHERE id = $1", accountId);
+        command.Transaction = transaction;
+        if (await command.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            throw new QosStoreNotFoundException($"Account '{accountId}' does not exist; create it first.");
+        }
+    }
+
+    private static WebinarInstance ReadInstance(NpgsqlDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetInt64(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        reader.GetString(5),
+        StorageKeys.FromMs(reader.GetInt64(6)),
+        reader.IsDBNull(7) ? null : StorageKeys.FromMs(reader.GetInt64(7)));
+
+    private async Task<MergeResult> MergeAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, ArchiveCheckpoint? checkpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(participants);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var instanceId = await InstanceIdAsync(connection, transaction, instanceUuid, cancellationToken)
+            ?? throw new QosStoreNotFoundException($"Instance {instanceUuid} does not exist; create it before merging participants.");
+
+        await using (var stage = new NpgsqlCommand(
+            """
+            CREATE TEMP TABLE IF NOT EXISTS zq_stage (
+                seq bigint NOT NULL, kind smallint NOT NULL, user_id text COLLATE "C" NOT NULL, participant_uuid text,
+                join_ms bigint, minute text COLLATE "C", json bytea NOT NULL
+            ) ON COMMIT DELETE ROWS
+            """,
+            connection,
+            transaction))
+        {
+            await stage.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // Stream every session and sample into the stage with binary COPY; if the input fails midway the COPY is
+        // cancelled and the transaction rolled back: nothing of it is kept.
+        long seq = 0;
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY zq_stage (seq, kind, user_id, participant_uuid, join_ms, minute, json) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            await foreach (var participant in participants.WithCancellation(cancellationToken))
+            {
+                ArgumentNullException.ThrowIfNull(participant, nameof(participants));
+                var userId = StorageKeys.UserId(participant);
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(seq++, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync((short)0, NpgsqlDbType.Smallint, cancellationToken);
+                await copy.WriteAsync(userId, NpgsqlDbType.Text, cancellationToken);
+                if (participant.ParticipantUuid is { } uuid)
+                {
+                    await copy.WriteAsync(uuid, NpgsqlDbType.Text, cancellationToken);
+                }
+                else
+                {
+                    await copy.WriteNullAsync(cancellationToken);
+                }
+
+                await copy.WriteAsync(StorageKeys.JoinMs(participant), NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteNullAsync(cancellationToken);
+                await copy.WriteAsync(ParticipantJson.SessionJson(participant), NpgsqlDbType.Bytea, cancellationToken);
+                foreach (var sample in participant.UserQos ?? [])
+                {
+                    ArgumentNullException.ThrowIfNull(sample, nameof(participants));
+                    await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(seq++, NpgsqlDbType.Bigint, cancellationToken);
+                    await copy.WriteAsync((short)1, NpgsqlDbType.Smallint, cancellationToken);
+                    await copy.WriteAsync(userId, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteNullAsync(cancellationToken);
+                    await copy.WriteNullAsync(cancellationToken);
+                    await copy.WriteAsync(StorageKeys.Minute(sample.DateTime), NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(ParticipantJson.SampleJson(sample), NpgsqlDbType.Bytea, cancellationToken);
+                }
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        // The last occurrence of a session or minute wins, as a row-by-row merge would have it.
+        var (sessionsWritten, sessionsStaged) = await CountsAsync(
+            connection,
+            transaction,
+            """
+            WITH s AS (
+                SELECT DISTINCT ON (user_id) user_id, participant_uuid, join_ms, json FROM zq_stage WHERE kind = 0 ORDER BY user_id, seq DESC
+            ), up AS (
+                INSERT INTO sessions (instance_id, user_id, participant_uuid, join_ms, json)
+                SELECT $1, user_id, participant_uuid, join_ms, json FROM s
+                ON CONFLICT (instance_id, user_id) DO UPDATE SET participant_uuid = excluded.participant_uuid, join_ms = excluded.join_ms, json = excluded.json
+                WHERE sessions.json IS DISTINCT FROM excluded.json
+                RETURNING 1
+            )
+            SELECT (SELECT count(*) FROM up), (SELECT count(*) FROM s)
+            """,
+            instanceId,
+            cancellationToken);
+        var (samplesWritten, samplesStaged) = await CountsAsync(
+            connection,
+            transaction,
+            """
+            WITH st AS (
+                SELECT DISTINCT ON (user_id, minute) user_id, minute, json FROM zq_stage WHERE kind = 1 ORDER BY user_id, minute, seq DESC
+            ), up AS (
+                INSERT INTO samples (session_id, minute, json)
+                SELECT se.id, st.minute, st.json FROM st JOIN sessions se ON se.instance_id = $1 AND se.user_id = st.user_id
+                ON CONFLICT (session_id, minute) DO UPDATE SET json = excluded.json WHERE samples.json IS DISTINCT FROM excluded.json
+                RETURNING 1
+            )
+            SELECT (SELECT count(*) FROM up), (SELECT count(*) FROM st)
+            """,
+            instanceId,
+            cancellationToken);
+
+        if (checkpoint is not null)
+        {
+            await using var save = Command(
+                connection,
+                """
+                INSERT INTO archive_checkpoints (instance_id, next_page_token, sessions_fetched, total_records, complete, updated_ms)
+                VALUES ($1, $2, $3, $4, $5, $6)
+                ON CONFLICT (instance_id) DO UPDATE SET next_page_token = excluded.next_page_token, sessions_fetched = excluded.sessions_fetched,
+                    total_records = excluded.total_records, complete = excluded.complete, updated_ms = excluded.updated_ms
+                """,
+                instanceId,
+                checkpoint.NextPageToken,
+                checkpoint.SessionsFetched,
+                checkpoint.TotalRecords,
+                checkpoint.Complete,
+                checkpoint.UpdatedAt.ToUnixTimeMilliseconds());
+            save.Transaction = transaction;
+            await save.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new MergeResult(sessionsWritten, sessionsStaged - sessionsWritten, samplesWritten, samplesStaged - samplesWritten);
+    }
+
+    private static async Task<(long Written, long Staged)> CountsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, long instanceId, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, sql, instanceId);
+        command.Transaction = transaction;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _dataSource.OpenConnectionAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            throw new QosStoreException($"Cannot open the PostgreSQL store (database '{Database}'): {ex.Message}", ex);
+        }
+    }
+}
