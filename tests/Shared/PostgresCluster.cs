@@ -25,15 +25,26 @@ public sealed class PostgresCluster
     /// <summary>The cluster, started on first use; skips the test (or fails it under CI) when there is none.</summary>
     public static async Task<PostgresCluster> RequireAsync()
     {
-        var cluster = await TryGetAsync();
-        if (cluster is null)
+        var (cluster, reason) = await TryGetAsync();
+        SkipUnless(reason);
+        return cluster!;
+    }
+
+    /// <summary>The cluster, or why there is none.</summary>
+    public static async Task<(PostgresCluster? Cluster, string? Reason)> TryGetAsync()
+    {
+        var cluster = await GetOrStartAsync();
+        return (cluster, cluster is null ? "PostgreSQL is not available: " + _unavailable + " Install it (apt-get install postgresql) or set ZOOMQOS_TEST_POSTGRES." : null);
+    }
+
+    /// <summary>Skips the test when <paramref name="reason"/> says PostgreSQL is missing; under CI=true that is a failure.</summary>
+    public static void SkipUnless(string? reason)
+    {
+        if (reason is not null)
         {
-            var reason = "PostgreSQL is not available: " + _unavailable + " Install it (apt-get install postgresql) or set ZOOMQOS_TEST_POSTGRES.";
             Assert.False(Environment.GetEnvironmentVariable("CI") == "true", "CI=true and " + reason);
             Skip.If(true, reason);
         }
-
-        return cluster!;
     }
 
     /// <summary>A new, empty database; returns its connection string.</summary>
@@ -61,7 +72,7 @@ public sealed class PostgresCluster
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<PostgresCluster?> TryGetAsync()
+    private static async Task<PostgresCluster?> GetOrStartAsync()
     {
         await Gate.WaitAsync();
         try

@@ -5,9 +5,11 @@ using ZoomQos.Server.Tests.Support;
 namespace ZoomQos.Server.Tests;
 
 /// <summary>The ingestion API (ours): instances and NDJSON participants, with <c>qos:write</c>.</summary>
-[Collection(SharedDemoServer.Name)]
-public sealed class IngestionConformanceTests(DemoServer demo)
+/// <summary>The suite; it runs once on SQLite and once on PostgreSQL.</summary>
+public abstract class IngestionConformanceTests(DemoServer demo)
 {
+    private readonly DemoServer _required = demo.RequireAvailable();
+
     private const string Uuid = "Ingested+Uuid/Test0000w==";
     private static readonly string Path = "/v2/ingest/instances/" + Uri.EscapeDataString(Uri.EscapeDataString(Uuid));
 
@@ -15,7 +17,7 @@ public sealed class IngestionConformanceTests(DemoServer demo)
 
     private Task<string> IngestTokenAsync() => Api.TokenAsync("demo-ingest-client-id", "demo-ingest-client-secret");
 
-    [Fact]
+    [SkippableFact]
     public async Task An_instance_and_its_ndjson_participants_are_stored_and_served_back_unchanged()
     {
         var ingest = await IngestTokenAsync();
@@ -35,7 +37,7 @@ public sealed class IngestionConformanceTests(DemoServer demo)
         Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(source.Json["participants"], served.Json!["participants"]));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_bad_line_is_reported_by_number_and_nothing_of_the_body_is_kept()
     {
         var ingest = await IngestTokenAsync();
@@ -55,7 +57,7 @@ public sealed class IngestionConformanceTests(DemoServer demo)
         Assert.Equal(0, served.Json!["total_records"]!.GetValue<long>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("[1,2,3]")]
     [InlineData("\"just a string\"")]
     [InlineData("{\"user_id\":\"1\"} {\"user_id\":\"2\"}")]
@@ -71,7 +73,7 @@ public sealed class IngestionConformanceTests(DemoServer demo)
         Assert.Equal("line 1", answer.Json!["errors"]![0]!["field"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingestion_needs_qos_write_and_cannot_touch_another_accounts_webinar()
     {
         var reader = await Api.TokenAsync();
@@ -94,3 +96,9 @@ public sealed class IngestionConformanceTests(DemoServer demo)
 
     private static StringContent Ndjson(string text) => new(text, Encoding.UTF8, "application/x-ndjson");
 }
+
+[Collection(SharedDemoServer.Name)]
+public sealed class IngestionConformanceOnSqlite(DemoServer demo) : IngestionConformanceTests(demo);
+
+[Collection(SharedPostgresDemoServer.Name)]
+public sealed class IngestionConformanceOnPostgres(PostgresDemoServer demo) : IngestionConformanceTests(demo);

@@ -4,12 +4,14 @@ using ZoomQos.Server.Tests.Support;
 namespace ZoomQos.Server.Tests;
 
 /// <summary>Server-to-Server OAuth (contract section 7) over real HTTP.</summary>
-[Collection(SharedDemoServer.Name)]
-public sealed class OAuthConformanceTests(DemoServer demo)
+/// <summary>The suite; it runs once on SQLite and once on PostgreSQL.</summary>
+public abstract class OAuthConformanceTests(DemoServer demo)
 {
+    private readonly DemoServer _required = demo.RequireAvailable();
+
     private ZoomApi Api => demo.Api;
 
-    [Fact]
+    [SkippableFact]
     public async Task Account_credentials_give_a_bearer_token_for_an_hour_with_the_apps_scopes()
     {
         var answer = await Api.OAuthAsync("/oauth/token?grant_type=account_credentials&account_id=demo", "demo-client-id", "demo-client-secret");
@@ -22,7 +24,7 @@ public sealed class OAuthConformanceTests(DemoServer demo)
         Assert.False(string.IsNullOrEmpty(answer.Json["access_token"]!.GetValue<string>()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_parameters_may_come_as_a_form_body_and_tokens_coexist()
     {
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "account_credentials", ["account_id"] = "demo" });
@@ -36,7 +38,7 @@ public sealed class OAuthConformanceTests(DemoServer demo)
         Assert.Equal(HttpStatusCode.OK, b.Status);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/oauth/token?grant_type=client_credentials&account_id=demo", "demo-client-id", "demo-client-secret", 400, "unsupported_grant_type", "Unsupported grant type")]
     [InlineData("/oauth/token?account_id=demo", "demo-client-id", "demo-client-secret", 400, "unsupported_grant_type", "Unsupported grant type")]
     [InlineData("/oauth/token?grant_type=account_credentials&account_id=nobody", "demo-client-id", "demo-client-secret", 400, "invalid_request", "Invalid request : Account does not exist.")]
@@ -55,7 +57,7 @@ public sealed class OAuthConformanceTests(DemoServer demo)
         Assert.DoesNotContain("secret", answer.Text.Replace("client_secret", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_malformed_basic_header_is_invalid_client()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/oauth/token?grant_type=account_credentials&account_id=demo");
@@ -67,3 +69,9 @@ public sealed class OAuthConformanceTests(DemoServer demo)
         Assert.Equal("invalid_client", answer.Json!["error"]!.GetValue<string>());
     }
 }
+
+[Collection(SharedDemoServer.Name)]
+public sealed class OAuthConformanceOnSqlite(DemoServer demo) : OAuthConformanceTests(demo);
+
+[Collection(SharedPostgresDemoServer.Name)]
+public sealed class OAuthConformanceOnPostgres(PostgresDemoServer demo) : OAuthConformanceTests(demo);

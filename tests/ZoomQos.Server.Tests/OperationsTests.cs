@@ -5,10 +5,12 @@ using ZoomQos.Server.Tests.Support;
 namespace ZoomQos.Server.Tests;
 
 /// <summary>Health, the OpenAPI document, and fault injection.</summary>
-[Collection(SharedDemoServer.Name)]
-public sealed class OperationsTests(DemoServer demo)
+/// <summary>The suite; it runs once on SQLite and once on PostgreSQL.</summary>
+public abstract class OperationsTests(DemoServer demo)
 {
-    [Fact]
+    private readonly DemoServer _required = demo.RequireAvailable();
+
+    [SkippableFact]
     public async Task Health_and_alive_answer_without_a_token()
     {
         var health = await demo.Api.GetAsync("/health", null);
@@ -19,7 +21,7 @@ public sealed class OperationsTests(DemoServer demo)
         Assert.Equal("alive", alive.Text);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_openapi_document_describes_the_zoom_routes()
     {
         var document = await demo.Api.GetAsync("/openapi/v1.json", null);
@@ -32,7 +34,7 @@ public sealed class OperationsTests(DemoServer demo)
         Assert.Contains("/oauth/token", paths);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Injected_faults_hit_about_their_share_of_api_requests_and_never_oauth()
     {
         var api = await demo.StartAnotherAsync(o => o with { RateLimits = false, Faults = FaultSpec.Parse("429:20,429-bare:10,503:10,500:5,502:5,reset:10") });
@@ -64,13 +66,13 @@ public sealed class OperationsTests(DemoServer demo)
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("429:10,503:5,reset:2", 3)]
     [InlineData("delay:50@250", 1)]
     [InlineData("", 0)]
     public void Fault_specs_parse(string text, int shares) => Assert.Equal(shares, FaultSpec.Parse(text).Shares.Count);
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("429")]
     [InlineData("418:5")]
     [InlineData("429:150")]
@@ -80,3 +82,9 @@ public sealed class OperationsTests(DemoServer demo)
     public void Bad_fault_specs_say_what_is_wrong(string text) =>
         Assert.False(string.IsNullOrWhiteSpace(Assert.Throws<FormatException>(() => FaultSpec.Parse(text)).Message));
 }
+
+[Collection(SharedDemoServer.Name)]
+public sealed class OperationsOnSqlite(DemoServer demo) : OperationsTests(demo);
+
+[Collection(SharedPostgresDemoServer.Name)]
+public sealed class OperationsOnPostgres(PostgresDemoServer demo) : OperationsTests(demo);

@@ -8,14 +8,16 @@ namespace ZoomQos.Server.Tests;
 /// Conformance of the list and get-one QoS endpoints against <c>serve --seed demo</c> over real HTTP: one test
 /// per rule and per row of the contract's error table.
 /// </summary>
-[Collection(SharedDemoServer.Name)]
-public sealed class QosApiConformanceTests(DemoServer demo)
+/// <summary>The suite; it runs once on SQLite and once on PostgreSQL.</summary>
+public abstract class QosApiConformanceTests(DemoServer demo)
 {
+    private readonly DemoServer _required = demo.RequireAvailable();
+
     private const string AllHands = "/v2/metrics/webinars/81234567890/participants/qos";
 
     private ZoomApi Api => demo.Api;
 
-    [Fact]
+    [SkippableFact]
     public async Task Walking_the_latest_all_hands_gives_1003_distinct_sessions_in_101_pages()
     {
         var token = await Api.TokenAsync();
@@ -42,7 +44,7 @@ public sealed class QosApiConformanceTests(DemoServer demo)
         Assert.Equal(3, page.Json!["participants"]!.AsArray().Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_twelve_session_webinar_comes_in_two_pages_and_the_default_page_size_is_one()
     {
         var token = await Api.TokenAsync();
@@ -58,7 +60,7 @@ public sealed class QosApiConformanceTests(DemoServer demo)
         Assert.Single(byDefault.Json["participants"]!.AsArray());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("%252FDemoQos%252F%252FSlash%252BUuid0w%253D%253D")]
     [InlineData("%2FDemoQos%2F%2FSlash%2BUuid0w%3D%3D")]
     public async Task A_uuid_that_begins_with_a_slash_resolves_double_or_single_encoded(string encoded)
@@ -70,7 +72,7 @@ public sealed class QosApiConformanceTests(DemoServer demo)
         Assert.Equal(21, answer.Json["total_records"]!.GetValue<long>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_webinar_that_ended_13_months_ago_gives_12702()
     {
         var answer = await Api.GetAsync("/v2/metrics/webinars/81234567893/participants/qos?type=past", await Api.TokenAsync());
@@ -80,7 +82,7 @@ public sealed class QosApiConformanceTests(DemoServer demo)
         Assert.Equal("Can not access a webinar a year ago.", answer.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_archive_server_with_retention_off_serves_it()
     {
         var archive = await demo.StartAnotherAsync(o => o with { RetentionMonths = 0 });
@@ -90,7 +92,7 @@ public sealed class QosApiConformanceTests(DemoServer demo)
         Assert.Equal(HttpStatusCode.OK, answer.Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_pro_account_without_the_dashboard_gets_code_200()
     {
         var token = await Api.TokenAsync("demo-pro-client-id", "demo-pro-client-secret", "demo-pro");
@@ -102,7 +104,7 @@ public sealed class QosApiConformanceTests(DemoServer demo)
         Assert.Equal("Only available for paid account and enabled Dashboard feature.", answer.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_no_scope_app_gets_4711_naming_the_accepted_scopes()
     {
         var token = await Api.TokenAsync("demo-noscope-client-id", "demo-noscope-client-secret");
@@ -116,7 +118,7 @@ public sealed class QosApiConformanceTests(DemoServer demo)
             answer.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Another_accounts_webinar_looks_unknown()
     {
         var token = await Api.TokenAsync();
@@ -130,7 +132,7 @@ public sealed class QosApiConformanceTests(DemoServer demo)
         Assert.Equal(unknown.Text, foreign.Text);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Live_and_past_each_see_only_their_own_instances()
     {
         var token = await Api.TokenAsync();
@@ -145,7 +147,7 @@ public sealed class QosApiConformanceTests(DemoServer demo)
         Assert.Equal(3001, pastAsLive.Code);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_hipaa_account_sees_blank_names_emails_locations_and_ips()
     {
         var token = await Api.TokenAsync("demo-hipaa-client-id", "demo-hipaa-client-secret", "demo-hipaa");
@@ -164,7 +166,7 @@ public sealed class QosApiConformanceTests(DemoServer demo)
         Assert.All(participants, p => Assert.NotEmpty(p!["user_qos"]!.AsArray()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_page_token_replayed_after_15_minutes_gives_code_300()
     {
         var token = await Api.TokenAsync();
@@ -181,7 +183,7 @@ public sealed class QosApiConformanceTests(DemoServer demo)
         Assert.Equal("The next page token is invalid or expired.", stale.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Tampered_and_foreign_page_tokens_give_code_300()
     {
         var token = await Api.TokenAsync();
@@ -211,7 +213,7 @@ public sealed class QosApiConformanceTests(DemoServer demo)
         Assert.Equal(300, foreignAccount.Code);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("type=pastOne", "type")]
     [InlineData("type=PAST", "type")]
     [InlineData("type=", "type")]
@@ -233,7 +235,7 @@ public sealed class QosApiConformanceTests(DemoServer demo)
         Assert.Equal("Invalid field.", answer.Json["errors"]![0]!["message"]!.GetValue<string>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(null)]
     [InlineData("Bearer")]
     [InlineData("Bearer not-a-token")]
@@ -254,7 +256,7 @@ public sealed class QosApiConformanceTests(DemoServer demo)
         Assert.Equal("Invalid access token.", answer.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_token_signed_by_another_server_is_unknown_and_an_expired_one_says_so()
     {
         var stranger = await demo.StartAnotherAsync(o => o with { SigningKey = Encoding.UTF8.GetBytes("another-signing-key-0123456789") });
@@ -271,7 +273,7 @@ public sealed class QosApiConformanceTests(DemoServer demo)
         Assert.Equal("Access token is expired.", expired.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task One_participant_is_served_by_user_id_or_uuid_and_an_unknown_one_is_3001()
     {
         var token = await Api.TokenAsync();
@@ -291,7 +293,7 @@ public sealed class QosApiConformanceTests(DemoServer demo)
         Assert.Equal(unknown.Text, unknownWebinar.Text);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Every_response_carries_a_tracking_id()
     {
         var token = await Api.TokenAsync();
@@ -314,7 +316,7 @@ public sealed class QosApiConformanceTests(DemoServer demo)
         Assert.Equal(405, answers[4].Code);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_live_webinar_returns_every_sample_recorded_so_far()
     {
         var token = await Api.TokenAsync();
@@ -327,3 +329,9 @@ public sealed class QosApiConformanceTests(DemoServer demo)
         Assert.Contains(page.Json["participants"]!.AsArray(), p => p!["leave_time"]!.GetValue<string>() == "");
     }
 }
+
+[Collection(SharedDemoServer.Name)]
+public sealed class QosApiConformanceOnSqlite(DemoServer demo) : QosApiConformanceTests(demo);
+
+[Collection(SharedPostgresDemoServer.Name)]
+public sealed class QosApiConformanceOnPostgres(PostgresDemoServer demo) : QosApiConformanceTests(demo);

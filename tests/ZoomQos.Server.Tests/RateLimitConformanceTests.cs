@@ -6,10 +6,12 @@ using ZoomQos.Server.Tests.Support;
 namespace ZoomQos.Server.Tests;
 
 /// <summary>Rate limits over real HTTP: 429 with Zoom's body and headers, Retry-After in each configured form.</summary>
-[Collection(SharedDemoServer.Name)]
-public sealed class RateLimitConformanceTests(DemoServer demo)
+/// <summary>The suite; it runs once on SQLite and once on PostgreSQL.</summary>
+public abstract class RateLimitConformanceTests(DemoServer demo)
 {
-    [Theory]
+    private readonly DemoServer _required = demo.RequireAvailable();
+
+    [SkippableTheory]
     [InlineData(RetryAfterFormat.Iso8601)]
     [InlineData(RetryAfterFormat.Seconds)]
     [InlineData(RetryAfterFormat.HttpDate)]
@@ -48,7 +50,7 @@ public sealed class RateLimitConformanceTests(DemoServer demo)
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task List_webinars_is_resource_intensive_at_20_a_minute_for_business()
     {
         var api = await demo.StartAnotherAsync(o => o with { RateLimits = true });
@@ -65,3 +67,9 @@ public sealed class RateLimitConformanceTests(DemoServer demo)
         Assert.Equal(429, answers[^1].Code);
     }
 }
+
+[Collection(SharedDemoServer.Name)]
+public sealed class RateLimitConformanceOnSqlite(DemoServer demo) : RateLimitConformanceTests(demo);
+
+[Collection(SharedPostgresDemoServer.Name)]
+public sealed class RateLimitConformanceOnPostgres(PostgresDemoServer demo) : RateLimitConformanceTests(demo);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ZoomQos.Server.Hosting;
+using ZoomQos.TestSupport;
 
 namespace ZoomQos.Server.Tests.Support;
 
@@ -9,7 +10,7 @@ namespace ZoomQos.Server.Tests.Support;
 /// starting at the real now. Rate limits are off here (walks would trip them); <see cref="StartAnotherAsync"/>
 /// starts more servers on the same, already seeded, store.
 /// </summary>
-public sealed class DemoServer : IAsyncLifetime
+public class DemoServer : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "zoomqos-server-tests-" + Guid.NewGuid().ToString("N"));
     private readonly List<ZoomQosServer> _others = [];
@@ -22,20 +23,45 @@ public sealed class DemoServer : IAsyncLifetime
 
     public string StorePath => Path.Combine(_directory, "demo.db");
 
+    /// <summary>The store every server of this fixture uses.</summary>
+    public string Store { get; private set; } = null!;
+
+    /// <summary>Why this fixture has no server (its database is missing); the tests then skip.</summary>
+    public string? SkipReason { get; private set; }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
+        (Store, SkipReason) = await CreateStoreAsync();
+        if (SkipReason is not null)
+        {
+            return;
+        }
+
         Server = await ZoomQosServer.StartAsync(
-            new ServerOptions { Urls = "http://127.0.0.1:0", Store = "sqlite:" + StorePath, SeedDemo = true, RateLimits = false, TimeProvider = Time },
+            new ServerOptions { Urls = "http://127.0.0.1:0", Store = Store, SeedDemo = true, RateLimits = false, TimeProvider = Time },
             logging => logging.SetMinimumLevel(LogLevel.Warning));
         Api = new ZoomApi(Server.BaseAddress);
     }
+
+    /// <summary>Skips the calling test when the fixture has no server (fails it under CI=true).</summary>
+    public DemoServer RequireAvailable()
+    {
+        PostgresCluster.SkipUnless(SkipReason);
+        return this;
+    }
+
+    /// <summary>The store to serve: a temporary SQLite file here.</summary>
+    protected virtual Task<(string Store, string? SkipReason)> CreateStoreAsync() => Task.FromResult<(string, string?)>(("sqlite:" + StorePath, null));
+
+    /// <summary>Removes the store.</summary>
+    protected virtual Task DropStoreAsync() => Task.CompletedTask;
 
     /// <summary>Another server on the same store (not seeded again), with other options.</summary>
     public async Task<ZoomApi> StartAnotherAsync(Func<ServerOptions, ServerOptions> configure)
     {
         var server = await ZoomQosServer.StartAsync(
-            configure(new ServerOptions { Urls = "http://127.0.0.1:0", Store = "sqlite:" + StorePath, TimeProvider = Time }),
+            configure(new ServerOptions { Urls = "http://127.0.0.1:0", Store = Store, TimeProvider = Time }),
             logging => logging.SetMinimumLevel(LogLevel.Warning));
         _others.Add(server);
         return new ZoomApi(server.BaseAddress);
@@ -43,6 +69,11 @@ public sealed class DemoServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (SkipReason is not null)
+        {
+            return;
+        }
+
         Api.Dispose();
         foreach (var other in _others)
         {
@@ -50,6 +81,7 @@ public sealed class DemoServer : IAsyncLifetime
         }
 
         await Server.DisposeAsync();
+        await DropStoreAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);
