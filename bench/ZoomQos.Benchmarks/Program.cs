@@ -24,4 +24,11 @@ if (args.Length > 0 && args[0] == "fetch-large")
     return;
 }
 
+// PostgreSQL beside SQLite (merge, page reads, load):  dotnet run -c Release --project bench/ZoomQos.Benchmarks -- postgres [rounds] [seconds]
+if (args.Length > 0 && args[0] == "postgres")
+{
+    await PostgresStoreTest.RunAsync(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

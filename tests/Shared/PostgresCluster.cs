@@ -10,7 +10,8 @@ namespace ZoomQos.TestSupport;
 /// folder, listening on a free loopback port, stopped and removed when the process exits. Or, when
 /// <c>ZOOMQOS_TEST_POSTGRES</c> is set, that server (its connection string must be allowed to create databases).
 /// Each test gets its own database. Without either, the tests are skipped with the reason — except under
-/// <c>CI=true</c>, where a skipped PostgreSQL test is a failure.
+/// <c>CI=true</c>, where a skipped PostgreSQL test is a failure (PostgresSkip). The benchmarks use
+/// it too.
 /// </summary>
 public sealed class PostgresCluster
 {
@@ -22,29 +23,11 @@ public sealed class PostgresCluster
 
     private PostgresCluster(string adminConnectionString) => _adminConnectionString = adminConnectionString;
 
-    /// <summary>The cluster, started on first use; skips the test (or fails it under CI) when there is none.</summary>
-    public static async Task<PostgresCluster> RequireAsync()
-    {
-        var (cluster, reason) = await TryGetAsync();
-        SkipUnless(reason);
-        return cluster!;
-    }
-
     /// <summary>The cluster, or why there is none.</summary>
     public static async Task<(PostgresCluster? Cluster, string? Reason)> TryGetAsync()
     {
         var cluster = await GetOrStartAsync();
         return (cluster, cluster is null ? "PostgreSQL is not available: " + _unavailable + " Install it (apt-get install postgresql) or set ZOOMQOS_TEST_POSTGRES." : null);
-    }
-
-    /// <summary>Skips the test when <paramref name="reason"/> says PostgreSQL is missing; under CI=true that is a failure.</summary>
-    public static void SkipUnless(string? reason)
-    {
-        if (reason is not null)
-        {
-            Assert.False(Environment.GetEnvironmentVariable("CI") == "true", "CI=true and " + reason);
-            Skip.If(true, reason);
-        }
     }
 
     /// <summary>A new, empty database; returns its connection string.</summary>

@@ -378,6 +378,24 @@ public abstract class QosStoreContractTests : IAsyncLifetime
             Store.MergeParticipantsAsync(instance.Uuid, Async(participants.Take(1)), new ArchiveCheckpoint("another-uuid==", null, 1, null, true, at)));
     }
 
+    [SkippableFact]
+    public async Task A_session_or_minute_given_twice_in_one_merge_keeps_the_last()
+    {
+        var instance = Instance("twice-in-one-uuid==");
+        await SeededAsync(Store, instance);
+        var participants = Simulated(instance).Participants().Take(3).ToList();
+        var first = participants[0];
+        var renamed = first with { UserName = "Renamed", UserQos = [.. first.UserQos!, first.UserQos![0] with { CpuUsage = null }] };
+
+        await Store.MergeParticipantsAsync(instance.Uuid, Async([first, participants[1], renamed, participants[2]]));
+
+        var stored = (await Store.GetParticipantAsync(instance.Uuid, first.UserId!))!.ToParticipant();
+        Assert.Equal("Renamed", stored.UserName);
+        Assert.Equal(first.UserQos!.Count, stored.UserQos!.Count);
+        Assert.Null(stored.UserQos[0].CpuUsage);
+        Assert.Equal(3, await Store.CountParticipantsAsync(instance.Uuid));
+    }
+
     /// <summary>Opens a new, empty store of the implementation under test (not yet initialised).</summary>
     protected abstract Task<IQosStore> OpenEmptyStoreAsync();
 

@@ -86,13 +86,13 @@ internal static class ServerLoadTest
         return message;
     }
 
-    private static async Task<string> TokenAsync(HttpClient http, ZoomQosServer server)
+    internal static async Task<string> TokenAsync(HttpClient http, ZoomQosServer server)
     {
         using var response = await http.SendAsync(TokenRequest(server));
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
     }
 
-    private static async Task<List<Uri>> WalkAsync(HttpClient http, ZoomQosServer server, string token)
+    internal static async Task<List<Uri>> WalkAsync(HttpClient http, ZoomQosServer server, string token)
     {
         var pages = new List<Uri>();
         var next = string.Empty;

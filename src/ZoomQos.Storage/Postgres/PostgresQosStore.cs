@@ -17,6 +17,7 @@ namespace ZoomQos.Storage.Postgres;
 /// </summary>
 public sealed class PostgresQosStore : IQosStore
 {
+    private const int MergeBatch = 500;
     private const string InstanceColumns = "uuid, webinar_id, account_id, topic, host_name, host_email, start_ms, end_ms";
 
     private static readonly ClientSecretHash DecoyHash = ClientSecretHash.Create("decoy", ClientSecretHash.DefaultIterations);
@@ -517,82 +518,27 @@ public sealed class PostgresQosStore : IQosStore
             await stage.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        // Stream every session and sample into the stage with binary COPY; if the input fails midway the COPY is
-        // cancelled and the transaction rolled back: nothing of it is kept.
-        long seq = 0;
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY zq_stage (seq, kind, user_id, participant_uuid, join_ms, minute, json) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        // The input is taken in batches of sessions (memory stays bounded whatever its size); each batch's
+        // sessions are upserted from a COPY-filled stage, then the samples of sessions this merge created go
+        // straight into the table by COPY (they cannot conflict), and those of existing sessions through the
+        // stage and an upsert. If the input fails midway, the transaction is rolled back: nothing is kept.
+        var totals = new long[4];
+        var batch = new List<ParticipantQos>(MergeBatch);
+        await foreach (var participant in participants.WithCancellation(cancellationToken))
         {
-            await foreach (var participant in participants.WithCancellation(cancellationToken))
+            ArgumentNullException.ThrowIfNull(participant, nameof(participants));
+            batch.Add(participant);
+            if (batch.Count == MergeBatch)
             {
-                ArgumentNullException.ThrowIfNull(participant, nameof(participants));
-                var userId = StorageKeys.UserId(participant);
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(seq++, NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteAsync((short)0, NpgsqlDbType.Smallint, cancellationToken);
-                await copy.WriteAsync(userId, NpgsqlDbType.Text, cancellationToken);
-                if (participant.ParticipantUuid is { } uuid)
-                {
-                    await copy.WriteAsync(uuid, NpgsqlDbType.Text, cancellationToken);
-                }
-                else
-                {
-                    await copy.WriteNullAsync(cancellationToken);
-                }
-
-                await copy.WriteAsync(StorageKeys.JoinMs(participant), NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteNullAsync(cancellationToken);
-                await copy.WriteAsync(ParticipantJson.SessionJson(participant), NpgsqlDbType.Bytea, cancellationToken);
-                foreach (var sample in participant.UserQos ?? [])
-                {
-                    ArgumentNullException.ThrowIfNull(sample, nameof(participants));
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(seq++, NpgsqlDbType.Bigint, cancellationToken);
-                    await copy.WriteAsync((short)1, NpgsqlDbType.Smallint, cancellationToken);
-                    await copy.WriteAsync(userId, NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteNullAsync(cancellationToken);
-                    await copy.WriteNullAsync(cancellationToken);
-                    await copy.WriteAsync(StorageKeys.Minute(sample.DateTime), NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteAsync(ParticipantJson.SampleJson(sample), NpgsqlDbType.Bytea, cancellationToken);
-                }
+                await MergeBatchAsync(connection, transaction, instanceId, batch, totals, cancellationToken);
+                batch.Clear();
             }
-
-            await copy.CompleteAsync(cancellationToken);
         }
 
-        // The last occurrence of a session or minute wins, as a row-by-row merge would have it.
-        var (sessionsWritten, sessionsStaged) = await CountsAsync(
-            connection,
-            transaction,
-            """
-            WITH s AS (
-                SELECT DISTINCT ON (user_id) user_id, participant_uuid, join_ms, json FROM zq_stage WHERE kind = 0 ORDER BY user_id, seq DESC
-            ), up AS (
-                INSERT INTO sessions (instance_id, user_id, participant_uuid, join_ms, json)
-                SELECT $1, user_id, participant_uuid, join_ms, json FROM s
-                ON CONFLICT (instance_id, user_id) DO UPDATE SET participant_uuid = excluded.participant_uuid, join_ms = excluded.join_ms, json = excluded.json
-                WHERE sessions.json IS DISTINCT FROM excluded.json
-                RETURNING 1
-            )
-            SELECT (SELECT count(*) FROM up), (SELECT count(*) FROM s)
-            """,
-            instanceId,
-            cancellationToken);
-        var (samplesWritten, samplesStaged) = await CountsAsync(
-            connection,
-            transaction,
-            """
-            WITH st AS (
-                SELECT DISTINCT ON (user_id, minute) user_id, minute, json FROM zq_stage WHERE kind = 1 ORDER BY user_id, minute, seq DESC
-            ), up AS (
-                INSERT INTO samples (session_id, minute, json)
-                SELECT se.id, st.minute, st.json FROM st JOIN sessions se ON se.instance_id = $1 AND se.user_id = st.user_id
-                ON CONFLICT (session_id, minute) DO UPDATE SET json = excluded.json WHERE samples.json IS DISTINCT FROM excluded.json
-                RETURNING 1
-            )
-            SELECT (SELECT count(*) FROM up), (SELECT count(*) FROM st)
-            """,
-            instanceId,
-            cancellationToken);
+        if (batch.Count > 0)
+        {
+            await MergeBatchAsync(connection, transaction, instanceId, batch, totals, cancellationToken);
+        }
 
         if (checkpoint is not null)
         {
@@ -615,16 +561,171 @@ public sealed class PostgresQosStore : IQosStore
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new MergeResult(sessionsWritten, sessionsStaged - sessionsWritten, samplesWritten, samplesStaged - samplesWritten);
+        return new MergeResult(totals[0], totals[1], totals[2], totals[3]);
     }
 
-    private static async Task<(long Written, long Staged)> CountsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, long instanceId, CancellationToken cancellationToken)
+    private static async Task MergeBatchAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long instanceId, List<ParticipantQos> batch, long[] totals, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, sql, instanceId);
-        command.Transaction = transaction;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return (reader.GetInt64(0), reader.GetInt64(1));
+        // A session or a minute given twice in one batch: the last one wins, as a row-by-row merge has it.
+        var keys = batch.Select(StorageKeys.UserId).ToList();
+        var repeats = keys.Distinct(StringComparer.Ordinal).Count() != keys.Count
+            || batch.Any(p => (p.UserQos ?? []).Select(s => StorageKeys.Minute(s.DateTime)).Distinct(StringComparer.Ordinal).Count() != (p.UserQos?.Count ?? 0));
+
+        await using (var truncate = new NpgsqlCommand("TRUNCATE zq_stage", connection, transaction))
+        {
+            await truncate.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY zq_stage (seq, kind, user_id, participant_uuid, join_ms, minute, json) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var participant = batch[i];
+                copy.StartRow();
+                copy.Write((long)i, NpgsqlDbType.Bigint);
+                copy.Write((short)0, NpgsqlDbType.Smallint);
+                copy.Write(keys[i], NpgsqlDbType.Text);
+                if (participant.ParticipantUuid is { } uuid)
+                {
+                    copy.Write(uuid, NpgsqlDbType.Text);
+                }
+                else
+                {
+                    copy.WriteNull();
+                }
+
+                copy.Write(StorageKeys.JoinMs(participant), NpgsqlDbType.Bigint);
+                copy.WriteNull();
+                copy.Write(ParticipantJson.SessionJson(participant), NpgsqlDbType.Bytea);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        // Upsert the sessions; RETURNING names those written, and xmax = 0 those inserted (new in this merge).
+        var created = new HashSet<string>(StringComparer.Ordinal);
+        long written = 0;
+        await using (var upsert = Command(
+            connection,
+            $"""
+            INSERT INTO sessions (instance_id, user_id, participant_uuid, join_ms, json)
+            SELECT $1, user_id, participant_uuid, join_ms, json FROM ({(repeats
+                ? "SELECT DISTINCT ON (user_id) user_id, participant_uuid, join_ms, json FROM zq_stage WHERE kind = 0 ORDER BY user_id, seq DESC"
+                : "SELECT user_id, participant_uuid, join_ms, json FROM zq_stage WHERE kind = 0")}) s
+            ON CONFLICT (instance_id, user_id) DO UPDATE SET participant_uuid = excluded.participant_uuid, join_ms = excluded.join_ms, json = excluded.json
+            WHERE sessions.json IS DISTINCT FROM excluded.json
+            RETURNING user_id, xmax = 0
+            """,
+            instanceId))
+        {
+            upsert.Transaction = transaction;
+            await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                written++;
+                if (reader.GetBoolean(1))
+                {
+                    created.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        var distinct = repeats ? keys.Distinct(StringComparer.Ordinal).Count() : keys.Count;
+        totals[0] += written;
+        totals[1] += distinct - written;
+
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var find = Command(connection, "SELECT user_id, id FROM sessions WHERE instance_id = $1 AND user_id = ANY($2)", instanceId, keys.Distinct(StringComparer.Ordinal).ToArray()))
+        {
+            find.Transaction = transaction;
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        // Samples of sessions created by this merge cannot conflict: straight into the table.
+        long direct = 0, staged = 0;
+        if (!repeats && created.Count > 0)
+        {
+            await using var copy = await connection.BeginBinaryImportAsync("COPY samples (session_id, minute, json) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (!created.Contains(keys[i]))
+                {
+                    continue;
+                }
+
+                var id = ids[keys[i]];
+                foreach (var sample in batch[i].UserQos ?? [])
+                {
+                    ArgumentNullException.ThrowIfNull(sample, "participants");
+                    copy.StartRow();
+                    copy.Write(id, NpgsqlDbType.Bigint);
+                    copy.Write(StorageKeys.Minute(sample.DateTime), NpgsqlDbType.Text);
+                    copy.Write(ParticipantJson.SampleJson(sample), NpgsqlDbType.Bytea);
+                    direct++;
+                }
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        // The others: through the stage, upserted.
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY zq_stage (seq, kind, user_id, participant_uuid, join_ms, minute, json) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            long seq = batch.Count;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (!repeats && created.Contains(keys[i]))
+                {
+                    continue;
+                }
+
+                foreach (var sample in batch[i].UserQos ?? [])
+                {
+                    ArgumentNullException.ThrowIfNull(sample, "participants");
+                    copy.StartRow();
+                    copy.Write(seq++, NpgsqlDbType.Bigint);
+                    copy.Write((short)1, NpgsqlDbType.Smallint);
+                    copy.Write(keys[i], NpgsqlDbType.Text);
+                    copy.WriteNull();
+                    copy.WriteNull();
+                    copy.Write(StorageKeys.Minute(sample.DateTime), NpgsqlDbType.Text);
+                    copy.Write(ParticipantJson.SampleJson(sample), NpgsqlDbType.Bytea);
+                    staged++;
+                }
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        long upserted = 0, distinctStaged = staged;
+        if (staged > 0)
+        {
+            await using var upsert = Command(
+                connection,
+                $"""
+                WITH st AS ({(repeats
+                    ? "SELECT DISTINCT ON (user_id, minute) user_id, minute, json FROM zq_stage WHERE kind = 1 ORDER BY user_id, minute, seq DESC"
+                    : "SELECT user_id, minute, json FROM zq_stage WHERE kind = 1")}), up AS (
+                    INSERT INTO samples (session_id, minute, json)
+                    SELECT se.id, st.minute, st.json FROM st JOIN sessions se ON se.instance_id = $1 AND se.user_id = st.user_id
+                    ON CONFLICT (session_id, minute) DO UPDATE SET json = excluded.json WHERE samples.json IS DISTINCT FROM excluded.json
+                    RETURNING 1
+                )
+                SELECT (SELECT count(*) FROM up), (SELECT count(*) FROM st)
+                """,
+                instanceId);
+            upsert.Transaction = transaction;
+            await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            (upserted, distinctStaged) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        totals[2] += direct + upserted;
+        totals[3] += distinctStaged - upserted;
     }
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)

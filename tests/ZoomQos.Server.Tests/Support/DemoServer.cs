@@ -47,7 +47,7 @@ public class DemoServer : IAsyncLifetime
     /// <summary>Skips the calling test when the fixture has no server (fails it under CI=true).</summary>
     public DemoServer RequireAvailable()
     {
-        PostgresCluster.SkipUnless(SkipReason);
+        PostgresSkip.Unless(SkipReason);
         return this;
     }
 
