@@ -18,7 +18,7 @@ internal static class ServeCommand
         };
         var store = new Option<string>("--store")
         {
-            Description = "The store: sqlite:PATH.",
+            Description = "The store: sqlite:PATH or postgres:NPGSQL-CONNECTION-STRING.",
             DefaultValueFactory = _ => "sqlite:zoomqos.db",
         };
         var seed = new Option<string?>("--seed") { Description = "Seed a data set into the store: 'demo' (well-known demo accounts and webinars)." };
