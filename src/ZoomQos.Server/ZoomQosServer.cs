@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 using ZoomQos.Server.Auth;
 using ZoomQos.Server.Demo;
 using ZoomQos.Server.Errors;
@@ -107,7 +108,17 @@ public sealed class ZoomQosServer : IAsyncDisposable
         services.AddSingleton(new AccessTokens(signingKey, options.TimeProvider));
         services.AddSingleton(new PageTokens(signingKey, options.TimeProvider));
         services.AddSingleton<AppAuthenticator>();
-        services.AddSingleton(new AccountRateLimiter(options.TimeProvider));
+        if (options.Redis is { Length: > 0 } redis)
+        {
+            var multiplexer = await ConnectRedisAsync(redis);
+            services.AddSingleton<IConnectionMultiplexer>(multiplexer);
+            services.AddSingleton<IAccountRateLimiter>(new RedisAccountRateLimiter(multiplexer, options.TimeProvider));
+        }
+        else
+        {
+            services.AddSingleton<IAccountRateLimiter>(new AccountRateLimiter(options.TimeProvider));
+        }
+
         services.AddSingleton<ZoomGate>();
         services.AddSingleton<InstanceRules>();
         services.AddOpenApi();
@@ -142,6 +153,22 @@ public sealed class ZoomQosServer : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         var address = app.Urls.First();
         return new ZoomQosServer(app, store, new Uri(address.EndsWith('/') ? address : address + "/"));
+    }
+
+    private static async Task<IConnectionMultiplexer> ConnectRedisAsync(string configuration)
+    {
+        try
+        {
+            var options = ConfigurationOptions.Parse(configuration);
+            options.AbortOnConnectFail = true;
+            options.ConnectTimeout = 5_000;
+            return await ConnectionMultiplexer.ConnectAsync(options);
+        }
+        catch (Exception ex) when (ex is RedisConnectionException or ArgumentException)
+        {
+            // The configuration is not echoed: it may hold a password.
+            throw new InvalidOperationException("Cannot connect to Redis for the shared rate limits: " + ex.Message.Split(';')[0] + ". Check --redis.", ex);
+        }
     }
 
     private static async Task<IResult> HealthAsync(IQosStore store, HttpContext http)

@@ -46,9 +46,13 @@ internal static class ServeCommand
             Description = "Base64 key (16+ bytes) that signs access and page tokens; share it between nodes. Default: $ZOOMQOS_SIGNING_KEY, else random per process.",
         };
 
+        var redis = new Option<string?>("--redis")
+        {
+            Description = "Keep the rate-limit counters in this Redis (e.g. 127.0.0.1:6379) so that several nodes share one account's limits. Default: $ZOOMQOS_REDIS, else in this process.",
+        };
         var command = new Command("serve", "Serve the Zoom webinar QoS API (OAuth, scopes, paging, errors, rate limits) from a store.")
         {
-            urls, store, seed, noRateLimit, faults, retryAfter, retention, timeScale, signingKey,
+            urls, store, seed, noRateLimit, faults, retryAfter, retention, timeScale, signingKey, redis,
         };
         command.Description += """
 
@@ -57,6 +61,7 @@ internal static class ServeCommand
               zoomqos serve --urls http://127.0.0.1:8080 --store sqlite:zoomqos.db --seed demo
               zoomqos serve --store sqlite:archive.db --retention-months 0 --no-rate-limit
               zoomqos serve --seed demo --faults "429:10,503:5,reset:2"
+              zoomqos serve --urls http://10.0.0.11:8080 --store "postgres:Host=db;Database=zoomqos;Username=zoomqos" --redis db:6379 --signing-key $KEY
             """;
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -81,6 +86,7 @@ internal static class ServeCommand
                     RetentionMonths = parseResult.GetValue(retention) is >= 0 and var months ? months : throw new FormatException("--retention-months must be 0 or more."),
                     DemoTimeScale = parseResult.GetValue(timeScale) is > 0 and var scale ? scale : throw new FormatException("--time-scale must be more than 0."),
                     SigningKey = SigningKey(parseResult.GetValue(signingKey) ?? Environment.GetEnvironmentVariable("ZOOMQOS_SIGNING_KEY")),
+                    Redis = parseResult.GetValue(redis) ?? Environment.GetEnvironmentVariable("ZOOMQOS_REDIS"),
                 };
             }
             catch (FormatException ex)

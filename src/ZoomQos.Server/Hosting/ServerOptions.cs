@@ -38,4 +38,10 @@ public sealed record ServerOptions
 
     /// <summary>The clock; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// A Redis server (StackExchange.Redis configuration, e.g. <c>127.0.0.1:6379</c>) holding the rate-limit
+    /// counters that every node shares; null keeps them in this process.
+    /// </summary>
+    public string? Redis { get; init; }
 }

@@ -13,7 +13,7 @@ namespace ZoomQos.Server.Hosting;
 /// (429 with Zoom's headers), then plan and Dashboard (200). It answers either an admitted account or the
 /// error to send.
 /// </summary>
-internal sealed class ZoomGate(AccessTokens tokens, IQosStore store, AccountRateLimiter limiter, ServerOptions options)
+internal sealed class ZoomGate(AccessTokens tokens, IQosStore store, IAccountRateLimiter limiter, ServerOptions options)
 {
     // Accounts change rarely and every request needs one: a few seconds of memory save a store call per request.
     private static readonly TimeSpan AccountTtl = TimeSpan.FromSeconds(5);
@@ -41,7 +41,7 @@ internal sealed class ZoomGate(AccessTokens tokens, IQosStore store, AccountRate
 
         if (options.RateLimits)
         {
-            var decision = limiter.TryAcquire(account, operation.Category);
+            var decision = await limiter.TryAcquireAsync(account, operation.Category, http.RequestAborted);
             WriteRateHeaders(http.Response, decision);
             if (!decision.Allowed)
             {

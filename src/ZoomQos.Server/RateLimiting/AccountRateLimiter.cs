@@ -9,12 +9,14 @@ namespace ZoomQos.Server.RateLimiting;
 /// (Heavy) or one minute (Resource-intensive), and a daily cap shared by both that resets at 00:00 UTC by the
 /// server's clock. One instance serves every request of the process.
 /// </summary>
-internal sealed class AccountRateLimiter(TimeProvider time, Func<AccountPlan, RatePlanLimits>? limitsOf = null) : IDisposable
+internal sealed class AccountRateLimiter(TimeProvider time, Func<AccountPlan, RatePlanLimits>? limitsOf = null) : IAccountRateLimiter, IDisposable
 {
     private readonly Func<AccountPlan, RatePlanLimits> _limitsOf = limitsOf ?? RatePlanLimits.For;
 
     private readonly ConcurrentDictionary<(string Account, RateCategory Category), FixedWindowRateLimiter> _windows = new();
     private readonly ConcurrentDictionary<string, DailyCap> _daily = new(StringComparer.Ordinal);
+
+    public ValueTask<RateDecision> TryAcquireAsync(Account account, RateCategory category, CancellationToken cancellationToken) => ValueTask.FromResult(TryAcquire(account, category));
 
     public RateDecision TryAcquire(Account account, RateCategory category)
     {

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
+using ZoomQos.TestSupport;
+
+namespace ZoomQos.Cli.Tests;
+
+/// <summary>
+/// Two <c>zoomqos serve</c> processes on one PostgreSQL database and one Redis, with one signing key: what one
+/// node issues the other honours, a walk may alternate nodes page by page, and the account's per-second limit
+/// holds across both. Skipped with the reason without PostgreSQL or Redis, except under CI=true.
+/// </summary>
+public sealed partial class MultiNodeTests(ITestOutputHelper output)
+{
+    [SkippableFact]
+    public async Task Two_nodes_on_one_postgres_and_one_redis_act_as_one_server()
+    {
+        var cluster = await PostgresSkip.RequireAsync();
+        var (redis, reason) = await RedisProcess.TryGetAsync();
+        PostgresSkip.Unless(reason);
+        var database = await cluster.CreateDatabaseAsync();
+        var key = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray());
+        string[] common = ["--urls", "http://127.0.0.1:0", "--store", "postgres:" + database, "--redis", redis!.Configuration, "--signing-key", key];
+        using var first = ZoomqosProcess.Start(["serve", .. common, "--seed", "demo"]);
+        var a = Address(await first.WaitForStderrAsync("zoomqos serve: listening on", TimeSpan.FromSeconds(90)));
+        using var second = ZoomqosProcess.Start(["serve", .. common]);
+        var b = Address(await second.WaitForStderrAsync("zoomqos serve: listening on", TimeSpan.FromSeconds(90)));
+        try
+        {
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 32 });
+            var tokenFromA = await TokenAsync(http, a);
+            var tokenFromB = await TokenAsync(http, b);
+
+            // A token minted by one node works on the other.
+            Assert.Equal(HttpStatusCode.OK, (await GetAsync(http, b, "/v2/metrics/webinars/81234567894/participants/qos?type=past", tokenFromA)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await GetAsync(http, a, "/v2/metrics/webinars/81234567894/participants/qos?type=past", tokenFromB)).StatusCode);
+
+            // A walk alternating nodes page by page returns every session once.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var next = string.Empty;
+            long? total = null;
+            var pages = 0;
+            do
+            {
+                var node = pages % 2 == 0 ? a : b;
+                var path = "/v2/metrics/webinars/81234567890/participants/qos?type=past&page_size=10&next_page_token=" + Uri.EscapeDataString(next);
+                var response = await GetAsync(http, node, path, tokenFromA);
+                while (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    // The limit is the account's, across both nodes: wait for the next second, as a client would.
+                    response.Dispose();
+                    await Task.Delay(250);
+                    response = await GetAsync(http, node, path, tokenFromA);
+                }
+
+                using var _ = response;
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"page {pages + 1} on {node}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                var page = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+                total ??= page["total_records"]!.GetValue<long>();
+                foreach (var participant in page["participants"]!.AsArray())
+                {
+                    Assert.True(seen.Add(participant!["user_id"]!.GetValue<string>()), "a session came twice");
+                }
+
+                next = page["next_page_token"]!.GetValue<string>();
+                pages++;
+            }
+            while (next.Length > 0);
+            Assert.Equal(1003, seen.Count);
+            Assert.Equal(1003, total);
+            Assert.Equal(101, pages);
+
+            // Twice the account's Heavy limit (40/s), split across both nodes, for 3 seconds: held to the one limit.
+            var counts = await LoadAsync(http, [a, b], tokenFromA, perSecond: 80, seconds: 3);
+            output.WriteLine("allowed per second: " + string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value.Allowed} of {c.Value.Sent}")));
+            var allowed = counts.Values.Sum(c => c.Allowed);
+            var sent = counts.Values.Sum(c => c.Sent);
+            Assert.All(counts.Values, c => Assert.True(c.Allowed <= 40, $"{c.Allowed} allowed in one second"));
+            Assert.InRange(allowed, 40 * 2, 40 * 4);
+            Assert.True(sent - allowed >= sent / 3, $"{sent - allowed} of {sent} refused");
+        }
+        finally
+        {
+            first.Signal("TERM");
+            second.Signal("TERM");
+            await first.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            await second.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            await cluster.DropDatabaseAsync(database);
+        }
+    }
+
+    private static Uri Address(string stderr) => new(Listening().Match(stderr).Groups[1].Value);
+
+    private static async Task<string> TokenAsync(HttpClient http, Uri node)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(node, "/oauth/token?grant_type=account_credentials&account_id=demo"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("demo-client-id:demo-client-secret")));
+        using var response = await http.SendAsync(request);
+        return JsonNode.Parse(await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient http, Uri node, string pathAndQuery, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(node, pathAndQuery));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await http.SendAsync(request);
+    }
+
+    // Requests paced evenly, alternating nodes; counted by the second (Unix) each was sent in.
+    private static async Task<SortedDictionary<long, (int Sent, int Allowed)>> LoadAsync(HttpClient http, Uri[] nodes, string token, int perSecond, int seconds)
+    {
+        var results = new List<Task<(long Second, bool Allowed)>>();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < perSecond * seconds; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / perSecond);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            var node = nodes[i % nodes.Length];
+            var second = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            results.Add(Task.Run(async () =>
+            {
+                using var response = await GetAsync(http, node, "/v2/metrics/webinars/81234567894/participants/qos?type=past&page_size=1", token);
+                return (second, response.StatusCode == HttpStatusCode.OK);
+            }));
+        }
+
+        var counts = new SortedDictionary<long, (int Sent, int Allowed)>();
+        foreach (var (second, allowed) in await Task.WhenAll(results))
+        {
+            var (sent, ok) = counts.GetValueOrDefault(second);
+            counts[second] = (sent + 1, ok + (allowed ? 1 : 0));
+        }
+
+        return counts;
+    }
+
+    [GeneratedRegex(@"listening on (http://\S+?)/? ")]
+    private static partial Regex Listening();
+}
