@@ -111,17 +111,10 @@ public sealed class PostgresCluster
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "-o",
             $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", "start"], asRoot ? "postgres" : null);
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot ? "postgres" : null).GetAwaiter().GetResult();
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException)
-            {
-            }
-        };
+        // Stopped and removed when this process is gone, even if its runner kills it.
+        var pgCtl = Watchdog.Quote(Path.Combine(bin, "pg_ctl"));
+        var stop = $"{pgCtl} -D {Watchdog.Quote(data)} -m immediate -w stop >/dev/null 2>&1";
+        Watchdog.AfterExit((asRoot ? $"runuser -u postgres -- {stop}" : stop) + $"; rm -rf {Watchdog.Quote(directory)}");
 
         return new PostgresCluster($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false;Timeout=30");
     }

@@ -65,16 +65,8 @@ public sealed class RedisProcess
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                process.Kill();
-            }
-            catch (InvalidOperationException)
-            {
-            }
-        };
+        // Killed when this process is gone, even if its runner kills it.
+        Watchdog.AfterExit($"kill {process.Id} 2>/dev/null");
 
         for (var attempt = 0; attempt < 100; attempt++)
         {

@@ -41,6 +41,11 @@ public sealed class PostgresQosStore : IQosStore
         }
 
         Database = builder.Database ?? builder.Username ?? "postgres";
+        if (!connectionString.Contains("Write Buffer Size", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.WriteBufferSize = 64 * 1024; // COPY streams megabytes: fewer, larger writes
+        }
+
         _dataSource = NpgsqlDataSource.Create(builder);
     }
 
