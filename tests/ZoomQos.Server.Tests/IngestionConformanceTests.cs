@@ -5,7 +5,7 @@ using ZoomQos.Server.Tests.Support;
 namespace ZoomQos.Server.Tests;
 
 /// <summary>The ingestion API (ours): instances and NDJSON participants, with <c>qos:write</c>.</summary>
-/// <summary>The suite; it runs once on SQLite and once on PostgreSQL.</summary>
+/// <remarks>The suite runs once on SQLite and once on PostgreSQL (the subclasses below).</remarks>
 public abstract class IngestionConformanceTests(DemoServer demo)
 {
     private readonly DemoServer _required = demo.RequireAvailable();
@@ -35,6 +35,33 @@ public abstract class IngestionConformanceTests(DemoServer demo)
         Assert.Equal(0, again.Json!["sessions_written"]!.GetValue<long>());
         Assert.Equal(10, again.Json["sessions_unchanged"]!.GetValue<long>());
         Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(source.Json["participants"], served.Json!["participants"]));
+    }
+
+    [SkippableFact]
+    public async Task An_instance_whose_data_is_withheld_answers_can_not_access_webinar_info()
+    {
+        var ingest = await IngestTokenAsync();
+        var token = await Api.TokenAsync();
+        var end = demo.Time.GetUtcNow().AddDays(-250);
+        var body = $$"""{"webinar_id":81234567997,"start_time":"{{end.AddHours(-1):yyyy-MM-ddTHH:mm:ssZ}}","end_time":"{{end:yyyy-MM-ddTHH:mm:ssZ}}","data_withheld":true}""";
+
+        var put = await Api.SendAsync(HttpMethod.Put, Path + "3", ingest, Json(body));
+        var byId = await Api.GetAsync("/v2/metrics/webinars/81234567997/participants/qos?type=past", token);
+        var byUuid = await Api.GetAsync($"/v2/metrics/webinars/{Uri.EscapeDataString(Uri.EscapeDataString(Uuid + "3"))}/participants/qos?type=past", token);
+        var one = await Api.GetAsync("/v2/metrics/webinars/81234567997/participants/1/qos?type=past", token);
+        var released = await Api.SendAsync(HttpMethod.Put, Path + "3", ingest, Json(body.Replace("true", "false", StringComparison.Ordinal)));
+        var after = await Api.GetAsync("/v2/metrics/webinars/81234567997/participants/qos?type=past", token);
+
+        Assert.Equal(HttpStatusCode.NoContent, put.Status);
+        foreach (var answer in new[] { byId, byUuid, one })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+            Assert.Equal(300, answer.Code);
+        }
+
+        Assert.Equal("Can not access webinar info, 81234567997.", byId.Json!["message"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NoContent, released.Status);
+        Assert.Equal(HttpStatusCode.OK, after.Status);
     }
 
     [SkippableFact]

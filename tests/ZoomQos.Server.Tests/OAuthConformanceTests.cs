@@ -4,7 +4,7 @@ using ZoomQos.Server.Tests.Support;
 namespace ZoomQos.Server.Tests;
 
 /// <summary>Server-to-Server OAuth (contract section 7) over real HTTP.</summary>
-/// <summary>The suite; it runs once on SQLite and once on PostgreSQL.</summary>
+/// <remarks>The suite runs once on SQLite and once on PostgreSQL (the subclasses below).</remarks>
 public abstract class OAuthConformanceTests(DemoServer demo)
 {
     private readonly DemoServer _required = demo.RequireAvailable();

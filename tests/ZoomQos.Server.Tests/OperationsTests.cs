@@ -5,7 +5,7 @@ using ZoomQos.Server.Tests.Support;
 namespace ZoomQos.Server.Tests;
 
 /// <summary>Health, the OpenAPI document, and fault injection.</summary>
-/// <summary>The suite; it runs once on SQLite and once on PostgreSQL.</summary>
+/// <remarks>The suite runs once on SQLite and once on PostgreSQL (the subclasses below).</remarks>
 public abstract class OperationsTests(DemoServer demo)
 {
     private readonly DemoServer _required = demo.RequireAvailable();

@@ -8,7 +8,7 @@ namespace ZoomQos.Server.Tests;
 /// Conformance of the list and get-one QoS endpoints against <c>serve --seed demo</c> over real HTTP: one test
 /// per rule and per row of the contract's error table.
 /// </summary>
-/// <summary>The suite; it runs once on SQLite and once on PostgreSQL.</summary>
+/// <remarks>The suite runs once on SQLite and once on PostgreSQL (the subclasses below).</remarks>
 public abstract class QosApiConformanceTests(DemoServer demo)
 {
     private readonly DemoServer _required = demo.RequireAvailable();

@@ -6,7 +6,7 @@ using ZoomQos.Server.Tests.Support;
 namespace ZoomQos.Server.Tests;
 
 /// <summary>Rate limits over real HTTP: 429 with Zoom's body and headers, Retry-After in each configured form.</summary>
-/// <summary>The suite; it runs once on SQLite and once on PostgreSQL.</summary>
+/// <remarks>The suite runs once on SQLite and once on PostgreSQL (the subclasses below).</remarks>
 public abstract class RateLimitConformanceTests(DemoServer demo)
 {
     private readonly DemoServer _required = demo.RequireAvailable();

@@ -5,7 +5,7 @@ using ZoomQos.Server.Tests.Support;
 namespace ZoomQos.Server.Tests;
 
 /// <summary><c>GET /metrics/webinars</c> over real HTTP.</summary>
-/// <summary>The suite; it runs once on SQLite and once on PostgreSQL.</summary>
+/// <remarks>The suite runs once on SQLite and once on PostgreSQL (the subclasses below).</remarks>
 public abstract class WebinarListConformanceTests(DemoServer demo)
 {
     private readonly DemoServer _required = demo.RequireAvailable();

@@ -396,6 +396,17 @@ public abstract class QosStoreContractTests : IAsyncLifetime
         Assert.Equal(3, await Store.CountParticipantsAsync(instance.Uuid));
     }
 
+    [SkippableFact]
+    public async Task An_instance_whose_data_is_withheld_reads_back_withheld_until_released()
+    {
+        var instance = Instance("withheld-uuid==") with { DataWithheld = true };
+        await SeededAsync(Store, instance);
+
+        Assert.True((await Store.ResolveInstanceAsync(instance.AccountId, instance.Uuid, QosListType.Past))!.DataWithheld);
+        await Store.UpsertInstanceAsync(instance with { DataWithheld = false });
+        Assert.False((await Store.ResolveInstanceAsync(instance.AccountId, instance.Uuid, QosListType.Past))!.DataWithheld);
+    }
+
     /// <summary>Opens a new, empty store of the implementation under test (not yet initialised).</summary>
     protected abstract Task<IQosStore> OpenEmptyStoreAsync();
 

@@ -20,11 +20,11 @@ public sealed class SqliteQosStoreTests : QosStoreContractTests
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
         command.CommandText = "SELECT MAX(version) FROM schema_version";
-        Assert.Equal(2L, (long?)await command.ExecuteScalarAsync());
+        Assert.Equal(3L, (long?)await command.ExecuteScalarAsync());
     }
 
     [Fact]
-    public async Task A_version_1_store_is_migrated_to_version_2_and_keeps_its_data()
+    public async Task A_version_1_store_is_migrated_to_the_current_version_and_keeps_its_data()
     {
         await Store.InitializeAsync();
         await Store.UpsertAccountAsync(new Contracts.Accounts.Account("acct", Contracts.Accounts.AccountPlan.Business, true, false));
@@ -32,7 +32,7 @@ public sealed class SqliteQosStoreTests : QosStoreContractTests
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE archive_checkpoints; DELETE FROM schema_version WHERE version = 2;";
+            command.CommandText = "ALTER TABLE instances DROP COLUMN data_withheld; DROP TABLE archive_checkpoints; DELETE FROM schema_version WHERE version >= 2;";
             await command.ExecuteNonQueryAsync();
         }
 

@@ -159,8 +159,12 @@ internal static class ArchiveCommand
         private async Task ArchiveOneAsync(WebinarSummary summary, Action<long, long?>? progress)
         {
             var uuid = summary.Uuid!;
+            var known = await store.ResolveInstanceAsync(accountId, uuid, QosListType.Past, walk);
             await store.UpsertInstanceAsync(
-                new WebinarInstance(uuid, summary.Id ?? 0, accountId, summary.Topic ?? string.Empty, summary.Host ?? string.Empty, summary.Email ?? string.Empty, summary.StartTime.Value!.Value, summary.EndTime.Value),
+                new WebinarInstance(uuid, summary.Id ?? 0, accountId, summary.Topic ?? string.Empty, summary.Host ?? string.Empty, summary.Email ?? string.Empty, summary.StartTime.Value!.Value, summary.EndTime.Value)
+                {
+                    DataWithheld = known?.DataWithheld ?? false, // an archive's hold outlives a new run
+                },
                 walk);
             var checkpoint = await store.GetCheckpointAsync(uuid, walk);
             if (checkpoint is { Complete: true })

@@ -21,4 +21,10 @@ public sealed record WebinarInstance(
 {
     /// <summary>Whether the instance is still in progress.</summary>
     public bool IsLive => EndTime is null;
+
+    /// <summary>
+    /// Ours: the instance is known but its QoS data is withheld (a legal hold, a privacy request): the API then
+    /// answers HTTP 400, code 300, "Can not access webinar info, {webinarId}." instead of its data.
+    /// </summary>
+    public bool DataWithheld { get; init; }
 }

@@ -34,7 +34,8 @@ internal sealed record InstanceBody(
     [property: JsonPropertyName("host_name")] string? HostName,
     [property: JsonPropertyName("host_email")] string? HostEmail,
     [property: JsonPropertyName("start_time")] DateTimeOffset StartTime,
-    [property: JsonPropertyName("end_time")] DateTimeOffset? EndTime);
+    [property: JsonPropertyName("end_time")] DateTimeOffset? EndTime,
+    [property: JsonPropertyName("data_withheld")] bool? DataWithheld = null);
 
 [JsonSerializable(typeof(AccessTokenClaims))]
 [JsonSerializable(typeof(PageTokenClaims))]

@@ -38,6 +38,9 @@ internal static class ZoomErrors
 
     public static JsonHttpResult<ZoomError> BeyondRetention() => Write(400, 12702, "Can not access a webinar a year ago.");
 
+    /// <summary>Ours: the instance is known but its data is withheld.</summary>
+    public static JsonHttpResult<ZoomError> CannotAccessWebinarInfo(string webinarId) => Write(400, 300, $"Can not access webinar info, {webinarId}.");
+
     public static JsonHttpResult<ZoomError> RouteNotFound() => Write(404, 404, "The requested resource does not exist.");
 
     public static JsonHttpResult<ZoomError> MethodNotAllowed() => Write(405, 405, "The requested method is not allowed for this resource.");

@@ -72,7 +72,10 @@ internal static class IngestionEndpoints
             return ZoomErrors.ValidationFailed("end_time", "The end is before the start.");
         }
 
-        var instance = new WebinarInstance(uuid, body.WebinarId, account.Id, body.Topic ?? string.Empty, body.HostName ?? string.Empty, body.HostEmail ?? string.Empty, body.StartTime, body.EndTime);
+        var instance = new WebinarInstance(uuid, body.WebinarId, account.Id, body.Topic ?? string.Empty, body.HostName ?? string.Empty, body.HostEmail ?? string.Empty, body.StartTime, body.EndTime)
+        {
+            DataWithheld = body.DataWithheld ?? false,
+        };
         try
         {
             await store.UpsertInstanceAsync(instance, http.RequestAborted);

@@ -33,6 +33,11 @@ internal sealed class InstanceRules(IQosStore store, ServerOptions options)
             return (null, ZoomErrors.BeyondRetention());
         }
 
+        if (instance.DataWithheld)
+        {
+            return (null, ZoomErrors.CannotAccessWebinarInfo(webinarId));
+        }
+
         return (instance, null);
     }
 }

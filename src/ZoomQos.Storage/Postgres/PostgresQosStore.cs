@@ -18,7 +18,7 @@ namespace ZoomQos.Storage.Postgres;
 public sealed class PostgresQosStore : IQosStore
 {
     private const int MergeBatch = 500;
-    private const string InstanceColumns = "uuid, webinar_id, account_id, topic, host_name, host_email, start_ms, end_ms";
+    private const string InstanceColumns = "uuid, webinar_id, account_id, topic, host_name, host_email, start_ms, end_ms, data_withheld";
 
     private static readonly ClientSecretHash DecoyHash = ClientSecretHash.Create("decoy", ClientSecretHash.DefaultIterations);
 
@@ -186,10 +186,10 @@ public sealed class PostgresQosStore : IQosStore
         await using (var upsert = Command(
             connection,
             """
-            INSERT INTO instances (uuid, account_id, webinar_id, topic, host_name, host_email, start_ms, end_ms)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            INSERT INTO instances (uuid, account_id, webinar_id, topic, host_name, host_email, start_ms, end_ms, data_withheld)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             ON CONFLICT (uuid) DO UPDATE SET topic = excluded.topic, host_name = excluded.host_name, host_email = excluded.host_email,
-                start_ms = excluded.start_ms, end_ms = excluded.end_ms
+                start_ms = excluded.start_ms, end_ms = excluded.end_ms, data_withheld = excluded.data_withheld
             """,
             instance.Uuid,
             instance.AccountId,
@@ -198,7 +198,8 @@ public sealed class PostgresQosStore : IQosStore
             instance.HostName,
             instance.HostEmail,
             StorageKeys.ToMs(instance.StartTime),
-            instance.EndTime is { } end ? StorageKeys.ToMs(end) : null))
+            instance.EndTime is { } end ? StorageKeys.ToMs(end) : null,
+            instance.DataWithheld))
         {
             upsert.Transaction = transaction;
             await upsert.ExecuteNonQueryAsync(cancellationToken);
@@ -400,7 +401,7 @@ public sealed class PostgresQosStore : IQosStore
             ("accounts", "id, plan, dashboard, privacy_blanking", "id"),
             ("apps", "client_id, account_id, secret_salt, secret_hash, iterations, scopes", "client_id"),
             ("webinars", "account_id, webinar_id, topic, host_name, host_email", "account_id, webinar_id"),
-            ("instances", "id, uuid, account_id, webinar_id, topic, host_name, host_email, start_ms, end_ms", "uuid"),
+            ("instances", "id, uuid, account_id, webinar_id, topic, host_name, host_email, start_ms, end_ms, data_withheld", "uuid"),
             ("sessions", "id, instance_id, user_id, participant_uuid, join_ms, json", "instance_id, user_id"),
             ("samples", "session_id, minute, json", "session_id, minute"),
         ];
@@ -500,7 +501,10 @@ public sealed class PostgresQosStore : IQosStore
         reader.GetString(4),
         reader.GetString(5),
         StorageKeys.FromMs(reader.GetInt64(6)),
-        reader.IsDBNull(7) ? null : StorageKeys.FromMs(reader.GetInt64(7)));
+        reader.IsDBNull(7) ? null : StorageKeys.FromMs(reader.GetInt64(7)))
+    {
+        DataWithheld = reader.GetBoolean(8),
+    };
 
     private async Task<MergeResult> MergeAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, ArchiveCheckpoint? checkpoint, CancellationToken cancellationToken)
     {

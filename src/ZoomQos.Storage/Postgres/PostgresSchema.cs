@@ -81,6 +81,11 @@ internal static class PostgresSchema
             updated_ms bigint NOT NULL
         );
         """,
+
+        // 3: an instance whose data is withheld (the API answers 400/300 "Can not access webinar info").
+        """
+        ALTER TABLE instances ADD COLUMN data_withheld boolean NOT NULL DEFAULT false;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

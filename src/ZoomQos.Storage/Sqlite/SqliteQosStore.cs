@@ -13,7 +13,7 @@ namespace ZoomQos.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteQosStore : IQosStore
 {
-    private const string InstanceColumns = "uuid, webinar_id, account_id, topic, host_name, host_email, start_ms, end_ms";
+    private const string InstanceColumns = "uuid, webinar_id, account_id, topic, host_name, host_email, start_ms, end_ms, data_withheld";
 
     private static readonly ClientSecretHash DecoyHash = ClientSecretHash.Create("decoy", ClientSecretHash.DefaultIterations);
 
@@ -188,10 +188,10 @@ public sealed class SqliteQosStore : IQosStore
         await using (var upsert = Command(
             connection,
             """
-            INSERT INTO instances (uuid, account_id, webinar_id, topic, host_name, host_email, start_ms, end_ms)
-            VALUES ($uuid, $account, $webinar, $topic, $host, $email, $start, $end)
+            INSERT INTO instances (uuid, account_id, webinar_id, topic, host_name, host_email, start_ms, end_ms, data_withheld)
+            VALUES ($uuid, $account, $webinar, $topic, $host, $email, $start, $end, $withheld)
             ON CONFLICT (uuid) DO UPDATE SET topic = excluded.topic, host_name = excluded.host_name, host_email = excluded.host_email,
-                start_ms = excluded.start_ms, end_ms = excluded.end_ms
+                start_ms = excluded.start_ms, end_ms = excluded.end_ms, data_withheld = excluded.data_withheld
             """,
             ("$uuid", instance.Uuid),
             ("$account", instance.AccountId),
@@ -200,7 +200,8 @@ public sealed class SqliteQosStore : IQosStore
             ("$host", instance.HostName),
             ("$email", instance.HostEmail),
             ("$start", StorageKeys.ToMs(instance.StartTime)),
-            ("$end", instance.EndTime is { } end ? StorageKeys.ToMs(end) : null)))
+            ("$end", instance.EndTime is { } end ? StorageKeys.ToMs(end) : null),
+            ("$withheld", instance.DataWithheld)))
         {
             upsert.Transaction = transaction;
             await upsert.ExecuteNonQueryAsync(cancellationToken);
@@ -601,7 +602,10 @@ public sealed class SqliteQosStore : IQosStore
         reader.GetString(4),
         reader.GetString(5),
         StorageKeys.FromMs(reader.GetInt64(6)),
-        reader.IsDBNull(7) ? null : StorageKeys.FromMs(reader.GetInt64(7)));
+        reader.IsDBNull(7) ? null : StorageKeys.FromMs(reader.GetInt64(7)))
+    {
+        DataWithheld = reader.GetBoolean(8),
+    };
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {

@@ -75,6 +75,11 @@ internal static class SqliteSchema
             updated_ms INTEGER NOT NULL
         );
         """,
+
+        // 3: an instance whose data is withheld (the API answers 400/300 "Can not access webinar info").
+        """
+        ALTER TABLE instances ADD COLUMN data_withheld INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     /// <summary>The schema version this code writes.</summary>
