@@ -87,7 +87,12 @@ public sealed class ZoomQosServer : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestLineSize = RequestLimits.KestrelLimit; // RequestLimits answers first, with Zoom's body
+            kestrel.Limits.MaxRequestHeadersTotalSize = RequestLimits.KestrelLimit;
+        });
         builder.Logging.ClearProviders();
         if (configureLogging is null)
         {
@@ -140,6 +145,7 @@ public sealed class ZoomQosServer : IAsyncDisposable
         app.UseMiddleware<TrackingAndLogging>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnhandledAsync });
         app.UseStatusCodePages(context => WriteBareStatusAsync(context.HttpContext));
+        app.UseMiddleware<RequestLimits>();
         app.UseMiddleware<FaultInjection>();
 
         app.MapOAuth();

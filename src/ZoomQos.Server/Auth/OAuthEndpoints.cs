@@ -73,7 +73,7 @@ internal static class OAuthEndpoints
             ZoomJsonContext.Default.OAuthToken);
     }
 
-    private static JsonHttpResult<OAuthError> Error(int status, string reason, string error) =>
+    internal static JsonHttpResult<OAuthError> Error(int status, string reason, string error) =>
         TypedResults.Json(new OAuthError { Reason = reason, Error = error }, ZoomJsonContext.Default.OAuthError, statusCode: status);
 
     private static bool TryBasic(string? header, out string clientId, out string secret)
