@@ -45,6 +45,13 @@ internal sealed class TokenSigner
         {
             var payload = Base64Url.DecodeFromChars(token.AsSpan(0, dot));
             var mac = Base64Url.DecodeFromChars(token.AsSpan(dot + 1));
+
+            // Only the canonical spelling is accepted: padding, whitespace or stray bits make another token.
+            if (!token.AsSpan(0, dot).SequenceEqual(Base64Url.EncodeToString(payload)) || !token.AsSpan(dot + 1).SequenceEqual(Base64Url.EncodeToString(mac)))
+            {
+                return null;
+            }
+
             Span<byte> expected = stackalloc byte[32];
             HMACSHA256.HashData(_key, payload, expected);
             return mac.Length == 32 && CryptographicOperations.FixedTimeEquals(mac, expected) ? payload : null;
