@@ -146,6 +146,21 @@ public sealed class ZoomQosServer : IAsyncDisposable
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnhandledAsync });
         app.UseStatusCodePages(context => WriteBareStatusAsync(context.HttpContext));
         app.UseMiddleware<RequestLimits>();
+
+        // Nothing but the token endpoint and the health checks answers without a valid token: the OpenAPI
+        // document included.
+        var accessTokens = app.Services.GetRequiredService<AccessTokens>();
+        app.Use(async (http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
+                && accessTokens.Check(http.Request.Headers.Authorization.Count == 1 ? http.Request.Headers.Authorization[0] : null).Claims is null)
+            {
+                await ZoomErrors.InvalidToken().ExecuteAsync(http);
+                return;
+            }
+
+            await next(http);
+        });
         app.UseMiddleware<FaultInjection>();
 
         app.MapOAuth();

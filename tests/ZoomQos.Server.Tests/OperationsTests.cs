@@ -24,7 +24,9 @@ public abstract class OperationsTests(DemoServer demo)
     [SkippableFact]
     public async Task The_openapi_document_describes_the_zoom_routes()
     {
-        var document = await demo.Api.GetAsync("/openapi/v1.json", null);
+        var anonymous = await demo.Api.GetAsync("/openapi/v1.json", null);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.Status);
+        var document = await demo.Api.GetAsync("/openapi/v1.json", await demo.Api.TokenAsync());
 
         Assert.Equal(HttpStatusCode.OK, document.Status);
         var paths = document.Json!["paths"]!.AsObject().Select(p => p.Key).ToList();
