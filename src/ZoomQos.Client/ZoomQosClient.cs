@@ -231,14 +231,26 @@ public class ZoomQosClient : IDisposable
 
     private async Task<PooledBody> GetBytesAsync(string relative, CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync(new Uri(relative, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        if (!response.IsSuccessStatusCode)
+        // Retries (Polly) cover the request up to its headers; a body cut off afterwards (the server died while
+        // sending it) is fetched again here, with the same back-off.
+        for (var attempt = 1; ; attempt++)
         {
-            throw await ZoomErrorMapper.MapAsync(response, _options.TimeProvider.GetUtcNow(), cancellationToken);
-        }
+            using var response = await _http.GetAsync(new Uri(relative, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ZoomErrorMapper.MapAsync(response, _options.TimeProvider.GetUtcNow(), cancellationToken);
+            }
 
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return await PooledBody.ReadAsync(stream, response.Content.Headers.ContentLength, cancellationToken);
+            try
+            {
+                await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+                return await PooledBody.ReadAsync(stream, response.Content.Headers.ContentLength, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException && attempt <= _options.MaxRetries && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(_options.RetryBaseDelay * Math.Pow(2, attempt - 1), _options.TimeProvider, cancellationToken);
+            }
+        }
     }
 
     // The one choke point: every call goes through here; failures become ZoomApiExceptions.
