@@ -48,7 +48,7 @@ public sealed class HostileRequestTests(DemoServer demo, ITestOutputHelper outpu
         var token = await demo.Api.TokenAsync();
         var ingest = await demo.Api.TokenAsync("demo-ingest-client-id", "demo-ingest-client-secret");
         var small = await demo.StartAnotherAsync(o => o with { MaxIngestBytes = 16 * 1024 });
-        var cases = Corpus(token, ingest).ToList();
+        var cases = Corpus(token).ToList();
         cases.AddRange(IngestionCorpus(ingest, small.BaseAddress));
 
         var failures = new List<string>();
@@ -86,7 +86,7 @@ public sealed class HostileRequestTests(DemoServer demo, ITestOutputHelper outpu
 
     private static string Shorten(string text) => text.Length > 160 ? text[..160] + "…" : text;
 
-    private static IEnumerable<(string Name, Uri? Server, string Method, string Target, string[] Headers, byte[]? Body, bool OAuth)> Corpus(string token, string ingest)
+    private static IEnumerable<(string Name, Uri? Server, string Method, string Target, string[] Headers, byte[]? Body, bool OAuth)> Corpus(string token)
     {
         string[] auth = ["Authorization: Bearer " + token];
         foreach (var id in Identifiers)
@@ -152,7 +152,6 @@ public sealed class HostileRequestTests(DemoServer demo, ITestOutputHelper outpu
             yield return ($"token auth {Shorten(header)}", null, "POST", "/oauth/token?grant_type=account_credentials&account_id=demo", headers, null, true);
         }
 
-        _ = ingest;
     }
 
     private static IEnumerable<(string Name, Uri? Server, string Method, string Target, string[] Headers, byte[]? Body, bool OAuth)> IngestionCorpus(string ingest, Uri small)
