@@ -92,6 +92,7 @@ public sealed class ZoomQosServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestLineSize = RequestLimits.KestrelLimit; // RequestLimits answers first, with Zoom's body
             kestrel.Limits.MaxRequestHeadersTotalSize = RequestLimits.KestrelLimit;
+            kestrel.ConfigureEndpointDefaults(listen => listen.UseZoomBodiedRejections()); // Kestrel's own 4xx get Zoom's body
         });
         builder.Logging.ClearProviders();
         if (configureLogging is null)

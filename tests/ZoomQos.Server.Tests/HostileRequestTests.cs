@@ -62,10 +62,9 @@ public sealed class HostileRequestTests(DemoServer demo, ITestOutputHelper outpu
             var shaped = oauth
                 ? json?["error"] is not null && json["reason"] is not null
                 : json?["code"] is not null && json["message"] is not null;
-            if (KestrelRejects(target) && response.Status == 400 && response.Body.Length == 0)
+            if (KestrelRejects(target))
             {
-                kestrel++; // refused by Kestrel before any middleware runs: a 4xx, but no body can be added
-                continue;
+                kestrel++; // refused by Kestrel before any middleware runs; KestrelRejections gives it Zoom's body
             }
 
             if (response.Status is < 400 or > 499 || !shaped)
@@ -74,11 +73,37 @@ public sealed class HostileRequestTests(DemoServer demo, ITestOutputHelper outpu
             }
         }
 
-        output.WriteLine($"{cases.Count} hostile requests; statuses: {string.Join(", ", statuses.Select(s => $"{s.Key} x{s.Value}"))}; {kestrel} refused by Kestrel itself (an encoded NUL in the path)");
+        output.WriteLine($"{cases.Count} hostile requests; statuses: {string.Join(", ", statuses.Select(s => $"{s.Key} x{s.Value}"))}; {kestrel} refused by Kestrel itself (an encoded NUL in the path), answered with Zoom's body");
         Assert.True(cases.Count >= 300, $"only {cases.Count} cases");
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} not a 4xx with Zoom's body:\n" + string.Join("\n", failures.Take(40)));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await demo.Api.GetAsync("/health", null)).Status);
         Assert.Equal(before, await store.ComputeChecksumAsync());
+    }
+
+    [Fact]
+    public async Task A_request_kestrel_refuses_after_a_served_one_on_the_same_connection_gets_zooms_body_and_the_served_one_is_untouched()
+    {
+        // Two requests pipelined on one keep-alive connection: the first is answered by the application (its bytes
+        // must pass through unchanged), the second is refused by Kestrel while parsing (an encoded NUL).
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(demo.Server.BaseAddress.Host, demo.Server.BaseAddress.Port);
+        var stream = client.GetStream();
+        var host = demo.Server.BaseAddress.Authority;
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET /health HTTP/1.1\r\nHost: {host}\r\n\r\nGET /v2/metrics/webinars/81234567890%00/participants/qos HTTP/1.1\r\nHost: {host}\r\n\r\n"));
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer).WaitAsync(TimeSpan.FromSeconds(30));
+        var text = Encoding.UTF8.GetString(buffer.ToArray());
+        output.WriteLine(text);
+
+        var second = text.IndexOf("HTTP/1.1 400", StringComparison.Ordinal);
+        Assert.StartsWith("HTTP/1.1 200", text, StringComparison.Ordinal);
+        Assert.True(second > 0, "no 400 after the 200");
+        var health = RawHttp.Parse(Encoding.UTF8.GetBytes(text[..second]));
+        Assert.Equal(200, health.Status);
+        var refused = RawHttp.Parse(Encoding.UTF8.GetBytes(text[second..]));
+        Assert.Equal(400, refused.Status);
+        Assert.Equal(300, refused.Json?["code"]?.GetValue<int>());
+        Assert.Equal("Invalid request.", refused.Json?["message"]?.GetValue<string>());
     }
 
     // Kestrel refuses a path with an encoded NUL while parsing the request line, before the application sees it.
@@ -133,6 +158,8 @@ public sealed class HostileRequestTests(DemoServer demo, ITestOutputHelper outpu
         yield return ("two Authorization headers", null, "GET", "/v2/metrics/webinars/81234567890/participants/qos?type=past", twoTokens, null, false);
         yield return ("oversized query (20 KB)", null, "GET", "/v2/metrics/webinars/81234567890/participants/qos?type=past&junk=" + new string('j', 20_000), auth, null, false);
         yield return ("oversized query (60 KB)", null, "GET", "/v2/metrics/webinars?type=live&junk=" + new string('j', 60_000), auth, null, false);
+        yield return ("request line beyond Kestrel's limit (70 KB)", null, "GET", "/v2/metrics/webinars?type=live&junk=" + new string('j', 70_000), auth, null, false);
+        yield return ("headers beyond Kestrel's limit (70 KB)", null, "GET", "/v2/metrics/webinars?type=live", [.. auth, "X-Junk: " + new string('h', 70_000)], null, false);
         yield return ("oversized header (20 KB)", null, "GET", "/v2/metrics/webinars?type=live", [.. auth, "X-Junk: " + new string('h', 20_000)], null, false);
         yield return ("many headers (40 x 1 KB)", null, "GET", "/v2/metrics/webinars?type=live", [.. auth, .. Enumerable.Range(0, 40).Select(i => $"X-Junk-{i}: " + new string('h', 1_000))], null, false);
         yield return ("unknown route", null, "GET", "/v2/metrics/webinars/81234567890/secrets", auth, null, false);

@@ -70,7 +70,7 @@ public static class RawHttp
         return Parse(buffer.ToArray());
     }
 
-    private static Response Parse(byte[] bytes)
+    public static Response Parse(byte[] bytes)
     {
         var text = Encoding.UTF8.GetString(bytes);
         var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
