@@ -78,6 +78,49 @@ public sealed class PostgresQosStoreTests : QosStoreContractTests
         return new PostgresQosStore(_database);
     }
 
+    protected override async Task<IReadOnlyList<(string ClientId, byte[] Salt, byte[] Hash)>> StoredSecretsAsync()
+    {
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT client_id, secret_salt, secret_hash FROM apps ORDER BY client_id", connection);
+        var rows = new List<(string, byte[], byte[])>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetFieldValue<byte[]>(1), reader.GetFieldValue<byte[]>(2)));
+        }
+
+        return rows;
+    }
+
+    protected override async Task<byte[]> EverythingStoredAsync()
+    {
+        // Every row of every table of the database, as text and as binary COPY output.
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand("SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = 'public'", connection))
+        {
+            tables.AddRange(await ReadAllAsync(list));
+        }
+
+        using var everything = new MemoryStream();
+        foreach (var table in tables)
+        {
+            using (var text = await connection.BeginTextExportAsync($"COPY {table} TO STDOUT"))
+            {
+                var bytes = System.Text.Encoding.UTF8.GetBytes(await text.ReadToEndAsync());
+                everything.Write(bytes);
+            }
+
+            await using var binary = await connection.BeginRawBinaryCopyAsync($"COPY {table} TO STDOUT (FORMAT BINARY)");
+            await binary.CopyToAsync(everything);
+        }
+
+        Assert.Contains("apps", tables);
+        return everything.ToArray();
+    }
+
     protected override async Task DisposeStorageAsync()
     {
         if (_cluster is not null && _database is not null)

@@ -324,6 +324,31 @@ public abstract class QosStoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Client_secrets_are_stored_only_salted_and_hashed()
+    {
+        await SeededAsync(Store);
+        const string secret = "same-secret-for-both-4f9c";
+        await Store.UpsertAppAsync(new ApiApp("client-a", Demo.Id, ["qos:write"]), secret);
+        await Store.UpsertAppAsync(new ApiApp("client-b", Demo.Id, ["qos:write"]), secret);
+
+        var rows = await StoredSecretsAsync();
+        var everything = await EverythingStoredAsync();
+
+        Assert.Equal(["client-a", "client-b"], rows.Select(r => r.ClientId).Order(StringComparer.Ordinal));
+        Assert.All(rows, r => Assert.True(r.Salt.Length >= 16 && r.Hash.Length >= 32, $"{r.ClientId}: salt {r.Salt.Length} B, hash {r.Hash.Length} B"));
+        Assert.False(rows[0].Salt.AsSpan().SequenceEqual(rows[1].Salt), "the same salt twice");
+        Assert.False(rows[0].Hash.AsSpan().SequenceEqual(rows[1].Hash), "the same secret hashes alike: unsalted");
+        Assert.True(everything.AsSpan().IndexOf("client-b"u8) >= 0, "the dump does not hold the apps at all"); // it can see what is there
+        foreach (var form in new[] { System.Text.Encoding.UTF8.GetBytes(secret), System.Text.Encoding.Unicode.GetBytes(secret), System.Text.Encoding.UTF8.GetBytes(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret))) })
+        {
+            Assert.True(everything.AsSpan().IndexOf(form) < 0, "the secret is stored in clear");
+        }
+
+        Assert.NotNull(await Store.AuthenticateAppAsync("client-a", secret));
+        Assert.Null(await Store.AuthenticateAppAsync("client-a", Convert.ToBase64String(rows[0].Hash)));
+    }
+
+    [SkippableFact]
     public async Task Initializing_an_existing_store_again_keeps_its_data()
     {
         var instance = Instance("reopen==");
@@ -412,4 +437,10 @@ public abstract class QosStoreContractTests : IAsyncLifetime
 
     /// <summary>Removes whatever <see cref="OpenEmptyStoreAsync"/> created.</summary>
     protected abstract Task DisposeStorageAsync();
+
+    /// <summary>The apps' stored salt and hash, read around the store.</summary>
+    protected abstract Task<IReadOnlyList<(string ClientId, byte[] Salt, byte[] Hash)>> StoredSecretsAsync();
+
+    /// <summary>Every byte the store holds (its files, or a dump of every table), to search for what must not be there.</summary>
+    protected abstract Task<byte[]> EverythingStoredAsync();
 }

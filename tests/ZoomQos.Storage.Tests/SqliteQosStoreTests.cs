@@ -85,6 +85,37 @@ public sealed class SqliteQosStoreTests : QosStoreContractTests
 
     protected override Task<IQosStore> OpenEmptyStoreAsync() => Task.FromResult<IQosStore>(new SqliteQosStore(_directory.File("store.db")));
 
+    protected override async Task<IReadOnlyList<(string ClientId, byte[] Salt, byte[] Hash)>> StoredSecretsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={_directory.File("store.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT client_id, secret_salt, secret_hash FROM apps ORDER BY client_id";
+        var rows = new List<(string, byte[], byte[])>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), (byte[])reader[1], (byte[])reader[2]));
+        }
+
+        return rows;
+    }
+
+    protected override async Task<byte[]> EverythingStoredAsync()
+    {
+        // The database file and its write-ahead log, as they are on disk.
+        var bytes = new List<byte>();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_directory.File("store.db"))!))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            bytes.AddRange(copy.ToArray());
+        }
+
+        return [.. bytes];
+    }
+
     protected override Task DisposeStorageAsync()
     {
         _directory.Dispose();
