@@ -76,6 +76,57 @@ public abstract class QosStoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Pages_read_while_earlier_pages_are_disposed_stay_exact_large_samples_included()
+    {
+        // A store may read pages into pooled buffers that a disposed page gives back: a page still held must not
+        // see them reused, and a sample far larger than the usual 900 bytes must read back too.
+        var instance = Instance("pooled-uuid==");
+        await SeededAsync(Store, instance);
+        var simulated = Simulated(instance, attendees: 60).Participants().ToList();
+        var big = JsonNode.Parse(JsonSerializer.Serialize(simulated[0], ZoomJsonContext.Default.ParticipantQos))!;
+        big["user_qos"]![0]!["x_unknown_large"] = new string('q', 200_000);
+        simulated[0] = JsonSerializer.Deserialize(big.ToJsonString(), ZoomJsonContext.Default.ParticipantQos)!;
+        await Store.MergeParticipantsAsync(instance.Uuid, Async(simulated));
+        var expected = simulated
+            .OrderBy(p => p.JoinTime.Value).ThenBy(p => p.UserId, StringComparer.Ordinal)
+            .Select(p => JsonNode.Parse(JsonSerializer.Serialize(p, ZoomJsonContext.Default.ParticipantQos)))
+            .ToList();
+
+        var held = new List<(int Index, ParticipantPage Page)>();
+        ParticipantCursor? cursor = null;
+        var index = 0;
+        do
+        {
+            var page = await Store.ReadParticipantsAsync(instance.Uuid, cursor, 7);
+            held.Add((index, page));
+            index += page.Participants.Count;
+            cursor = page.Next;
+            if (held.Count % 2 == 0)
+            {
+                held[^2].Page.Dispose(); // every other page goes back before the next is read
+                held.RemoveAt(held.Count - 2);
+            }
+        }
+        while (cursor is not null);
+
+        // The pages still held, checked after all the others were read and disposed.
+        Assert.NotEmpty(held);
+        foreach (var (start, page) in held)
+        {
+            for (var i = 0; i < page.Participants.Count; i++)
+            {
+                Assert.True(JsonNode.DeepEquals(expected[start + i], JsonNode.Parse(page.Participants[i].Json.Span)), $"session {start + i} differs");
+            }
+
+            page.Dispose();
+        }
+
+        var all = await ReadAllAsync(Store, instance.Uuid, pageSize: 10);
+        Assert.Equal(expected.Count, all.Count);
+        Assert.All(all.Select((p, i) => (p, i)), x => Assert.True(JsonNode.DeepEquals(expected[x.i], JsonNode.Parse(x.p.Json.Span)), $"session {x.i} differs"));
+    }
+
+    [SkippableFact]
     public async Task Merging_the_same_participants_twice_changes_nothing()
     {
         var instance = Instance("twice-uuid==");

@@ -9,10 +9,13 @@ namespace ZoomQos.Server.Qos;
 /// Writes the list envelope and the stored participant objects straight into the response pipe: the stored
 /// JSON is already what Zoom would send, so it is copied once, not joined, parsed or re-serialized.
 /// </summary>
-internal sealed class ParticipantPageResult(long total, int pageSize, string nextPageToken, string webinarNumber, IReadOnlyList<StoredParticipant> participants, bool blank) : IResult
+internal sealed class ParticipantPageResult(long total, int pageSize, string nextPageToken, string webinarNumber, ParticipantPage page, bool blank) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
+        // Every byte is copied into the response pipe by Write, so the page's pooled buffers go back afterwards.
+        using var owned = page;
+        var participants = page.Participants;
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = "application/json; charset=utf-8";
         var body = httpContext.Response.BodyWriter;

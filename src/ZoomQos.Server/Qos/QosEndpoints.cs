@@ -67,7 +67,7 @@ internal static class QosEndpoints
         var total = await store.CountParticipantsAsync(instance.Uuid, http.RequestAborted);
         var page = await store.ReadParticipantsAsync(instance.Uuid, after, pageSize, http.RequestAborted);
         var next = page.Next is null ? string.Empty : pageTokens.Issue(account.Id, instance.Uuid, type, page.Next);
-        return new ParticipantPageResult(total, pageSize, next, instance.WebinarId.ToString(CultureInfo.InvariantCulture), page.Participants, account.PrivacyBlanking);
+        return new ParticipantPageResult(total, pageSize, next, instance.WebinarId.ToString(CultureInfo.InvariantCulture), page, account.PrivacyBlanking);
     }
 
     private static async Task<IResult> GetParticipantQos(HttpContext http, ZoomGate gate, InstanceRules instances, IQosStore store)

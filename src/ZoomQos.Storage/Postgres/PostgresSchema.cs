@@ -89,8 +89,7 @@ internal static class PostgresSchema
 
         // 4: samples lose their foreign key to sessions. Its per-row check made a COPY of 90,000 samples take
         // 812 ms instead of 282 ms (docs/decisions/0010). Samples are written only by the merge, in the
-        // transaction that created or found their session, and nothing deletes a session; SQLite does not
-        // enforce its foreign keys either, so both stores behave alike.
+        // transaction that created or found their session, and nothing deletes a session.
         """
         ALTER TABLE samples DROP CONSTRAINT IF EXISTS samples_session_id_fkey;
         """,

@@ -17,6 +17,9 @@ public sealed class SqliteQosStore : IQosStore
 
     private static readonly ClientSecretHash DecoyHash = ClientSecretHash.Create("decoy", ClientSecretHash.DefaultIterations);
 
+    // The physical connections (pooled) already configured by ConfigureOnce.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
+
     private readonly string _connectionString;
 
     /// <summary>Opens (on first use) the SQLite file at <paramref name="path"/>, creating it if needed.</summary>
@@ -31,7 +34,6 @@ public sealed class SqliteQosStore : IQosStore
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             DefaultTimeout = 30, // also the busy timeout: a reader or writer waits up to 30 s for a lock
-            ForeignKeys = true,
         }.ToString();
     }
 
@@ -447,9 +449,18 @@ public sealed class SqliteQosStore : IQosStore
             rows.RemoveAt(limit);
         }
 
-        var samples = await ReadSamplesAsync(connection, transaction, rows.Select(r => r.Id).ToList(), cancellationToken);
-        var participants = rows.Select(r => new StoredParticipant(r.Cursor, r.Json, samples.GetValueOrDefault(r.Id) ?? [])).ToList();
-        return new ParticipantPage(participants, more ? rows[^1].Cursor : null);
+        var arena = new SampleArena();
+        try
+        {
+            var samples = ReadSamples(connection, rows.Select(r => r.Id).ToList(), arena);
+            var participants = rows.Select(r => new StoredParticipant(r.Cursor, r.Json, samples.GetValueOrDefault(r.Id) ?? [])).ToList();
+            return new ParticipantPage(participants, more ? rows[^1].Cursor : null) { Buffers = arena };
+        }
+        catch
+        {
+            arena.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc/>
@@ -491,7 +502,7 @@ public sealed class SqliteQosStore : IQosStore
             (id, cursor, json) = (reader.GetInt64(0), new ParticipantCursor(reader.GetInt64(1), reader.GetString(2)), reader.GetFieldValue<byte[]>(3));
         }
 
-        var samples = await ReadSamplesAsync(connection, transaction, [id], cancellationToken);
+        var samples = ReadSamples(connection, [id], arena: null);
         return new StoredParticipant(cursor, json, samples.GetValueOrDefault(id) ?? []);
     }
 
@@ -540,7 +551,13 @@ public sealed class SqliteQosStore : IQosStore
         return ValueTask.CompletedTask;
     }
 
-    private static async Task<Dictionary<long, List<ReadOnlyMemory<byte>>>> ReadSamplesAsync(SqliteConnection connection, SqliteTransaction transaction, List<long> sessionIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The samples of <paramref name="sessionIds"/>, in minute order, read through SQLite's C API so that each
+    /// blob is copied once, from the database page into <paramref name="arena"/> (or into an array of its own
+    /// without one), instead of into a new array per sample (docs/decisions/0011). It runs inside the read
+    /// transaction the caller opened and already read from, so its snapshot is the caller's and it never waits.
+    /// </summary>
+    private static Dictionary<long, List<ReadOnlyMemory<byte>>> ReadSamples(SqliteConnection connection, List<long> sessionIds, SampleArena? arena)
     {
         var bySession = new Dictionary<long, List<ReadOnlyMemory<byte>>>(sessionIds.Count);
         if (sessionIds.Count == 0)
@@ -548,30 +565,37 @@ public sealed class SqliteQosStore : IQosStore
             return bySession;
         }
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var names = new string[sessionIds.Count];
-        for (var i = 0; i < sessionIds.Count; i++)
+        var handle = connection.Handle!;
+        var sql = $"SELECT session_id, json FROM samples WHERE session_id IN ({string.Join(", ", Enumerable.Repeat("?", sessionIds.Count))}) ORDER BY session_id, minute";
+        var rc = SQLitePCL.raw.sqlite3_prepare_v2(handle, sql, out var statement);
+        SqliteException.ThrowExceptionForRC(rc, handle);
+        using (statement)
         {
-            names[i] = "$s" + i.ToString(CultureInfo.InvariantCulture);
-            command.Parameters.AddWithValue(names[i], sessionIds[i]);
-        }
-
-        command.CommandText = $"SELECT session_id, json FROM samples WHERE session_id IN ({string.Join(", ", names)}) ORDER BY session_id, minute";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        List<ReadOnlyMemory<byte>>? current = null;
-        var currentId = long.MinValue;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var id = reader.GetInt64(0);
-            if (current is null || id != currentId)
+            for (var i = 0; i < sessionIds.Count; i++)
             {
-                currentId = id;
-                current = [];
-                bySession[id] = current;
+                SqliteException.ThrowExceptionForRC(SQLitePCL.raw.sqlite3_bind_int64(statement, i + 1, sessionIds[i]), handle);
             }
 
-            current.Add(reader.GetFieldValue<byte[]>(1));
+            List<ReadOnlyMemory<byte>>? current = null;
+            var currentId = long.MinValue;
+            while ((rc = SQLitePCL.raw.sqlite3_step(statement)) == SQLitePCL.raw.SQLITE_ROW)
+            {
+                var id = SQLitePCL.raw.sqlite3_column_int64(statement, 0);
+                if (current is null || id != currentId)
+                {
+                    currentId = id;
+                    current = new List<ReadOnlyMemory<byte>>(90);
+                    bySession[id] = current;
+                }
+
+                var blob = SQLitePCL.raw.sqlite3_column_blob(statement, 1);
+                current.Add(arena is null ? blob.ToArray() : arena.Add(blob));
+            }
+
+            if (rc != SQLitePCL.raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc, handle);
+            }
         }
 
         return bySession;
@@ -628,12 +652,32 @@ public sealed class SqliteQosStore : IQosStore
         return connection;
     }
 
+    /// <summary>
+    /// Per-connection settings, applied once to each physical connection rather than on every open from the pool
+    /// (the connection string's <c>Foreign Keys=True</c> runs its PRAGMA on every open): foreign keys on, and
+    /// reads through a memory map instead of a <c>pread</c> and a copy per page (docs/decisions/0011).
+    /// </summary>
+    private static void ConfigureOnce(SqliteConnection connection)
+    {
+        var handle = connection.Handle!;
+        if (Configured.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA mmap_size = 1073741824;";
+        pragma.ExecuteNonQuery();
+        Configured.AddOrUpdate(handle, Configured);
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
+            ConfigureOnce(connection);
             return connection;
         }
         catch (SqliteException ex)
