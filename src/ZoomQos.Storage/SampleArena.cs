@@ -17,22 +17,29 @@ internal sealed class SampleArena : IDisposable
     /// <summary>Copies <paramref name="data"/> into the arena and returns where it now is.</summary>
     public ReadOnlyMemory<byte> Add(ReadOnlySpan<byte> data)
     {
-        if (data.Length > ChunkSize / 4)
+        var room = Reserve(data.Length);
+        data.CopyTo(room);
+        return room;
+    }
+
+    /// <summary>Room for <paramref name="length"/> bytes, for the caller to fill.</summary>
+    public ArraySegment<byte> Reserve(int length)
+    {
+        if (length > ChunkSize / 4)
         {
-            return data.ToArray(); // a rare large value gets an array of its own
+            return new byte[length]; // a rare large value gets an array of its own
         }
 
-        if (_current is null || _current.Length - _used < data.Length)
+        if (_current is null || _current.Length - _used < length)
         {
             _current = ArrayPool<byte>.Shared.Rent(ChunkSize);
             _chunks.Add(_current);
             _used = 0;
         }
 
-        data.CopyTo(_current.AsSpan(_used));
-        var memory = new ReadOnlyMemory<byte>(_current, _used, data.Length);
-        _used += data.Length;
-        return memory;
+        var room = new ArraySegment<byte>(_current, _used, length);
+        _used += length;
+        return room;
     }
 
     /// <summary>Returns the chunks to the pool; what <see cref="Add"/> returned must no longer be read.</summary>

@@ -346,10 +346,19 @@ public sealed class PostgresQosStore : IQosStore
             rows.RemoveAt(limit);
         }
 
-        var samples = await ReadSamplesAsync(connection, transaction, [.. rows.Select(r => r.Id)], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        var participants = rows.Select(r => new StoredParticipant(r.Cursor, r.Json, samples.GetValueOrDefault(r.Id) ?? [])).ToList();
-        return new ParticipantPage(participants, more ? rows[^1].Cursor : null);
+        var arena = new SampleArena();
+        try
+        {
+            var samples = await ReadSamplesAsync(connection, transaction, [.. rows.Select(r => r.Id)], arena, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            var participants = rows.Select(r => new StoredParticipant(r.Cursor, r.Json, samples.GetValueOrDefault(r.Id) ?? [])).ToList();
+            return new ParticipantPage(participants, more ? rows[^1].Cursor : null) { Buffers = arena };
+        }
+        catch
+        {
+            arena.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc/>
@@ -388,7 +397,7 @@ public sealed class PostgresQosStore : IQosStore
             (id, cursor, json) = (reader.GetInt64(0), new ParticipantCursor(reader.GetInt64(1), reader.GetString(2)), reader.GetFieldValue<byte[]>(3));
         }
 
-        var samples = await ReadSamplesAsync(connection, transaction, [id], cancellationToken);
+        var samples = await ReadSamplesAsync(connection, transaction, [id], arena: null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new StoredParticipant(cursor, json, samples.GetValueOrDefault(id) ?? []);
     }
@@ -447,7 +456,11 @@ public sealed class PostgresQosStore : IQosStore
         return command;
     }
 
-    private static async Task<Dictionary<long, List<ReadOnlyMemory<byte>>>> ReadSamplesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long[] sessionIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The samples of <paramref name="sessionIds"/> in minute order, each copied from Npgsql's row buffer into
+    /// <paramref name="arena"/> (pooled; docs/decisions/0011), or into an array of its own without one.
+    /// </summary>
+    private static async Task<Dictionary<long, List<ReadOnlyMemory<byte>>>> ReadSamplesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long[] sessionIds, SampleArena? arena, CancellationToken cancellationToken)
     {
         var bySession = new Dictionary<long, List<ReadOnlyMemory<byte>>>(sessionIds.Length);
         if (sessionIds.Length == 0)
@@ -466,11 +479,19 @@ public sealed class PostgresQosStore : IQosStore
             if (current is null || id != currentId)
             {
                 currentId = id;
-                current = [];
+                current = new List<ReadOnlyMemory<byte>>(90);
                 bySession[id] = current;
             }
 
-            current.Add(reader.GetFieldValue<byte[]>(1));
+            if (arena is null)
+            {
+                current.Add(reader.GetFieldValue<byte[]>(1));
+                continue;
+            }
+
+            var room = arena.Reserve((int)reader.GetBytes(1, 0, null, 0, 0));
+            reader.GetBytes(1, 0, room.Array, room.Offset, room.Count);
+            current.Add(room);
         }
 
         return bySession;
