@@ -82,7 +82,7 @@ internal static class AnalysisSources
         ParticipantCursor? after = null;
         do
         {
-            var page = await store.ReadParticipantsAsync(instance.Uuid, after, 100, cancellationToken);
+            using var page = await store.ReadParticipantsAsync(instance.Uuid, after, 100, cancellationToken);
             foreach (var participant in page.Participants)
             {
                 analyzer.Add(participant.ToParticipant());
