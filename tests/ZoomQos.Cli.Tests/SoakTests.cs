@@ -38,15 +38,18 @@ public sealed partial class SoakTests(ITestOutputHelper output)
             // The maximum: 16 workers as fast as they go, 10 s.
             var maximum = await FloodAsync(http, pages, TimeSpan.FromSeconds(10));
             var rate = maximum * 0.8;
-            // Resident memory, every 5 s.
-            var rss = new List<(TimeSpan At, long Bytes)>();
+            // Resident memory, every 5 s: the process's own (RssAnon: heaps, stacks, native allocations), on which
+            // growth is judged, and all of it (VmRSS), which also counts the SQLite file's pages mapped by each
+            // pooled connection (docs/decisions/0011) and would hide a leak behind them.
+            var rss = new List<(TimeSpan At, long Bytes, long All)>();
             using var sampling = new CancellationTokenSource();
             var clock = Stopwatch.StartNew();
             var sampler = Task.Run(async () =>
             {
                 while (!sampling.IsCancellationRequested)
                 {
-                    rss.Add((clock.Elapsed, Rss(server.Id)));
+                    var (anonymous, all) = Rss(server.Id);
+                    rss.Add((clock.Elapsed, anonymous, all));
                     await Task.Delay(TimeSpan.FromSeconds(5), sampling.Token).ContinueWith(_ => { }, TaskScheduler.Default);
                 }
             });
@@ -78,7 +81,7 @@ public sealed partial class SoakTests(ITestOutputHelper output)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"maximum {maximum:0} req/s; soak at {rate:0} req/s for {minutes} min: {samples.Count:N0} requests, {fivexx} 5xx, {failed} failed"));
             output.WriteLine("p99 by minute (ms): " + string.Join(", ", byMinute.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Minute}: {x.P99:0.0} ({x.Count})"))));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"10 s windows after settling: {windows.Count}; median p99 {medianWindow:0.0} ms; first third {firstThird:0.0} ms, last third {lastThird:0.0} ms (x{lastThird / firstThird:0.00}); over 4x the median: {outliers.Count} ({string.Join(", ", outliers.Select(o => $"{o.Start.TotalSeconds:0} s: {o.P99:0} ms"))})"));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server RSS {rss[0].Bytes / 1048576.0:0.0} MB at the start, median {rssSettled / 1048576.0:0.0} MB in the minute after settling, median {rssEnd / 1048576.0:0.0} MB in the last minute ({(rssEnd - rssSettled) * 100.0 / rssSettled:+0.0;-0.0} %); max {rss.Max(r => r.Bytes) / 1048576.0:0.0} MB"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server RSS (anonymous) {rss[0].Bytes / 1048576.0:0.0} MB at the start, median {rssSettled / 1048576.0:0.0} MB in the minute after settling, median {rssEnd / 1048576.0:0.0} MB in the last minute ({(rssEnd - rssSettled) * 100.0 / rssSettled:+0.0;-0.0} %); max {rss.Max(r => r.Bytes) / 1048576.0:0.0} MB; VmRSS with the mapped file {rss[0].All / 1048576.0:0.0} MB at the start, {rss[^1].All / 1048576.0:0.0} MB at the end"));
 
             Assert.Equal(0, fivexx);
             Assert.Equal(0, failed);
@@ -182,10 +185,11 @@ public sealed partial class SoakTests(ITestOutputHelper output)
         return values.Count == 0 ? 0 : values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
     }
 
-    private static long Rss(int pid)
+    private static (long Anonymous, long All) Rss(int pid)
     {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        var lines = File.ReadLines($"/proc/{pid}/status").ToList();
+        long Field(string name) => long.Parse(lines.First(l => l.StartsWith(name, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        return (Field("RssAnon:"), Field("VmRSS:"));
     }
 
     [GeneratedRegex(@"listening on (http://\S+?)/? ")]
