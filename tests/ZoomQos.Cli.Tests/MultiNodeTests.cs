@@ -118,9 +118,11 @@ public sealed partial class MultiNodeTests(ITestOutputHelper output)
         for (var i = 0; i < perSecond * seconds; i++)
         {
             var due = TimeSpan.FromSeconds((double)i / perSecond);
-            if (due > clock.Elapsed)
+            // The clock is read once: read twice, a wait of -1.x ms truncates to -1, Task.Delay's "forever" (a CI run hung so).
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(due - clock.Elapsed);
+                await Task.Delay(wait);
             }
 
             var node = nodes[i % nodes.Length];

@@ -141,9 +141,11 @@ public sealed partial class SoakTests(ITestOutputHelper output)
                 break;
             }
 
-            if (due > clock.Elapsed)
+            // The clock is read once: read twice, a wait of -1.x ms truncates to -1, Task.Delay's "forever" (a CI run hung so).
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(due - clock.Elapsed);
+                await Task.Delay(wait);
             }
 
             await inFlight.WaitAsync();
