@@ -17,8 +17,9 @@ public sealed class SqliteQosStore : IQosStore
 
     private static readonly ClientSecretHash DecoyHash = ClientSecretHash.Create("decoy", ClientSecretHash.DefaultIterations);
 
-    // The physical connections (pooled) already configured by ConfigureOnce.
+    // The physical connections (pooled) already configured by ConfigureOnce; the value only marks presence.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
+    private static readonly object Done = new();
 
     private readonly string _connectionString;
 
@@ -668,7 +669,7 @@ public sealed class SqliteQosStore : IQosStore
         using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA mmap_size = 1073741824;";
         pragma.ExecuteNonQuery();
-        Configured.AddOrUpdate(handle, Configured);
+        Configured.TryAdd(handle, Done);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
