@@ -53,7 +53,9 @@ public sealed partial class SoakTests(ITestOutputHelper output)
                     await Task.Delay(TimeSpan.FromSeconds(5), sampling.Token).ContinueWith(_ => { }, TaskScheduler.Default);
                 }
             });
-            var samples = await PacedAsync(http, pages, rate, TimeSpan.FromMinutes(minutes));
+            // Stalls of the platform, seen from this process, on the clock the requests are timed on.
+            using var hiccups = new HiccupMeter(clock);
+            var samples = await PacedAsync(http, pages, rate, TimeSpan.FromMinutes(minutes), clock);
             await sampling.CancelAsync();
             await sampler;
             // The first minute is the settling after the 10 s burst (a backlog, then the heap at the soak's rate):
@@ -64,29 +66,36 @@ public sealed partial class SoakTests(ITestOutputHelper output)
             var rssEnd = Median(rss.Where(r => r.At >= TimeSpan.FromMinutes(minutes) - TimeSpan.FromMinutes(1)).Select(r => (double)r.Bytes));
 
             // "p99 steady", judged on 10-second windows: no drift (the median window p99 of the last third of the
-            // steady part within 2x that of its first third) and few outliers (at most 10 % of the windows over 4x the
-            // median window p99). A leak or a growing cost shifts the median; a neighbour's burst on a shared machine
-            // makes a window or two stall, which is reported but does not fail the soak.
+            // steady part within 2x that of its first third) and few outliers of the server's (at most 10 % of the
+            // windows over 4x the median window p99). A leak or a growing cost shifts the median. An outlier is the
+            // platform's when the hiccup meter saw this process stalled, in or just before the window, for at least half
+            // the window's p99: at 80 % load a stall of the machine leaves a backlog that takes four times as long to
+            // drain, and the window's p99 is about the stall. Those are reported and do not count against the server.
             var windows = samples.Where(s => s.At >= settled).GroupBy(s => (int)((s.At - settled).TotalSeconds / 10)).OrderBy(g => g.Key)
                 .Select(g => (Start: settled + TimeSpan.FromSeconds(g.Key * 10), P99: Percentile(g.Select(s => s.Ms).ToList(), 0.99))).ToList();
             var third = steadyFor / 3;
             var firstThird = Median(windows.Where(w => w.Start < settled + third).Select(w => w.P99));
             var lastThird = Median(windows.Where(w => w.Start >= settled + (2 * third)).Select(w => w.P99));
             var medianWindow = Median(windows.Select(w => w.P99));
-            var outliers = windows.Where(w => w.P99 > 4 * medianWindow).ToList();
+            var outliers = windows.Where(w => w.P99 > 4 * medianWindow)
+                .Select(w => (w.Start, w.P99, Stall: hiccups.WorstBetween(w.Start - TimeSpan.FromSeconds(1), w.Start + TimeSpan.FromSeconds(10)))).ToList();
+            var serverOutliers = outliers.Where(o => o.Stall < o.P99 / 2).ToList();
+            var stalls = hiccups.Hiccups.Where(h => h.LateMs >= 25).ToList();
             var byMinute = samples.GroupBy(s => (int)(s.At.TotalSeconds / 60)).OrderBy(g => g.Key)
                 .Select(g => (Minute: g.Key, Count: g.Count(), P99: Percentile(g.Select(s => s.Ms).ToList(), 0.99))).ToList();
             var fivexx = samples.Count(s => s.Status >= 500);
             var failed = samples.Count(s => s.Status == 0);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"maximum {maximum:0} req/s; soak at {rate:0} req/s for {minutes} min: {samples.Count:N0} requests, {fivexx} 5xx, {failed} failed"));
             output.WriteLine("p99 by minute (ms): " + string.Join(", ", byMinute.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Minute}: {x.P99:0.0} ({x.Count})"))));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"10 s windows after settling: {windows.Count}; median p99 {medianWindow:0.0} ms; first third {firstThird:0.0} ms, last third {lastThird:0.0} ms (x{lastThird / firstThird:0.00}); over 4x the median: {outliers.Count} ({string.Join(", ", outliers.Select(o => $"{o.Start.TotalSeconds:0} s: {o.P99:0} ms"))})"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"10 s windows after settling: {windows.Count}; median p99 {medianWindow:0.0} ms; first third {firstThird:0.0} ms, last third {lastThird:0.0} ms (x{lastThird / firstThird:0.00}); over 4x the median: {outliers.Count} ({string.Join(", ", outliers.Select(o => $"{o.Start.TotalSeconds:0} s: {o.P99:0} ms, client stalled {o.Stall:0} ms"))}), the server's: {serverOutliers.Count}"));
+            output.WriteLine("server RssAnon every 30 s (MB): " + string.Join(", ", rss.Where((_, i) => i % 6 == 0).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.At.TotalSeconds:0} s: {r.Bytes / 1048576.0:0.0}"))));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"platform stalls of 25 ms or more seen by the hiccup meter: {stalls.Count} ({string.Join(", ", stalls.Select(h => $"{h.At.TotalSeconds:0} s: {h.LateMs:0} ms"))})"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server RSS (anonymous) {rss[0].Bytes / 1048576.0:0.0} MB at the start, median {rssSettled / 1048576.0:0.0} MB in the minute after settling, median {rssEnd / 1048576.0:0.0} MB in the last minute ({(rssEnd - rssSettled) * 100.0 / rssSettled:+0.0;-0.0} %); max {rss.Max(r => r.Bytes) / 1048576.0:0.0} MB; VmRSS with the mapped file {rss[0].All / 1048576.0:0.0} MB at the start, {rss[^1].All / 1048576.0:0.0} MB at the end"));
 
             Assert.Equal(0, fivexx);
             Assert.Equal(0, failed);
             Assert.True(lastThird <= 2 * firstThird, $"p99 drifted: the median 10 s window went from {firstThird:0.0} ms to {lastThird:0.0} ms");
-            Assert.True(outliers.Count <= windows.Count / 10, $"{outliers.Count} of {windows.Count} windows over 4x the median p99 of {medianWindow:0.0} ms");
+            Assert.True(serverOutliers.Count <= windows.Count / 10, $"{serverOutliers.Count} of {windows.Count} windows over 4x the median p99 of {medianWindow:0.0} ms with no stall of the client to explain them");
             Assert.True(rssEnd < rssSettled * 1.10, $"RSS grew from {rssSettled / 1048576.0:0.0} MB to {rssEnd / 1048576.0:0.0} MB");
         }
         finally
@@ -127,16 +136,16 @@ public sealed partial class SoakTests(ITestOutputHelper output)
         return count / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task<List<(TimeSpan At, double Ms, int Status)>> PacedAsync(HttpClient http, List<string> pages, double rate, TimeSpan duration)
+    private static async Task<List<(TimeSpan At, double Ms, int Status)>> PacedAsync(HttpClient http, List<string> pages, double rate, TimeSpan duration, Stopwatch clock)
     {
         var results = new System.Collections.Concurrent.ConcurrentBag<(TimeSpan, double, int)>();
         var inFlight = new SemaphoreSlim(64);
-        var clock = Stopwatch.StartNew();
+        var start = clock.Elapsed;
         var tasks = new List<Task>();
         for (long i = 0; ; i++)
         {
-            var due = TimeSpan.FromSeconds(i / rate);
-            if (due >= duration)
+            var due = start + TimeSpan.FromSeconds(i / rate);
+            if (due >= start + duration)
             {
                 break;
             }
@@ -152,7 +161,7 @@ public sealed partial class SoakTests(ITestOutputHelper output)
             var url = pages[(int)(i % pages.Count)];
             tasks.Add(Task.Run(async () =>
             {
-                var start = clock.Elapsed;
+                var sent = clock.Elapsed;
                 var status = 0;
                 try
                 {
@@ -167,7 +176,7 @@ public sealed partial class SoakTests(ITestOutputHelper output)
                     inFlight.Release();
                 }
 
-                results.Add((start, (clock.Elapsed - start).TotalMilliseconds, status));
+                results.Add((sent, (clock.Elapsed - sent).TotalMilliseconds, status));
             }));
             if (tasks.Count > 10_000)
             {
