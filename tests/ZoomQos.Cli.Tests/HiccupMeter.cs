@@ -26,7 +26,7 @@ internal sealed class HiccupMeter : IDisposable
         _thread.Start();
     }
 
-    /// <summary>The longest stall that began or ended between <paramref name="from"/> and <paramref name="to"/>, in ms.</summary>
+    /// <summary>The longest stall that overlapped the span from <paramref name="from"/> to <paramref name="to"/>, in ms.</summary>
     public double WorstBetween(TimeSpan from, TimeSpan to) =>
         _hiccups.Where(h => h.At >= from && h.At - TimeSpan.FromMilliseconds(h.LateMs) <= to).Select(h => h.LateMs).DefaultIfEmpty(0).Max();
 
