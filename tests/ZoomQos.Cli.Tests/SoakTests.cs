@@ -64,8 +64,13 @@ public sealed partial class SoakTests(ITestOutputHelper output)
             await sampler;
             // Steadiness and memory are judged on the soak after the warm-up.
             var steadyFor = TimeSpan.FromMinutes(minutes);
-            var rssSettled = Median(rss.Where(r => r.At >= settled && r.At < settled + TimeSpan.FromMinutes(1)).Select(r => (double)r.Bytes));
-            var rssEnd = Median(rss.Where(r => r.At >= settled + steadyFor - TimeSpan.FromMinutes(1)).Select(r => (double)r.Bytes));
+            // Memory growth is judged on the lowest sample of the first judged minute against the lowest of the last:
+            // what the server comes back to. A leak raises it; the working set of a burst (more pages in flight after
+            // a slow moment) does not. In CI, medians read a burst in the last minute as +14.0 % (104.8 -> 119.5 MB)
+            // after the same run had gone down to 87 MB in between.
+            var firstMinute = rss.Where(r => r.At >= settled && r.At < settled + TimeSpan.FromMinutes(1)).Select(r => (double)r.Bytes).ToList();
+            var lastMinute = rss.Where(r => r.At >= settled + steadyFor - TimeSpan.FromMinutes(1)).Select(r => (double)r.Bytes).ToList();
+            var (rssSettled, rssEnd) = (firstMinute.Min(), lastMinute.Min());
 
             // "p99 steady", judged on 10-second windows: no drift (the median window p99 of the last third of the
             // steady part within 2x that of its first third) and few outliers of the server's (at most 10 % of the
@@ -92,7 +97,7 @@ public sealed partial class SoakTests(ITestOutputHelper output)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"10 s windows after settling: {windows.Count}; median p99 {medianWindow:0.0} ms; first third {firstThird:0.0} ms, last third {lastThird:0.0} ms (x{lastThird / firstThird:0.00}); over 4x the median: {outliers.Count} ({string.Join(", ", outliers.Select(o => $"{o.Start.TotalSeconds:0} s: {o.P99:0} ms, client stalled {o.Stall:0} ms"))}), the server's: {serverOutliers.Count}"));
             output.WriteLine("server RssAnon every 30 s (MB): " + string.Join(", ", rss.Where((_, i) => i % 6 == 0).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.At.TotalSeconds:0} s: {r.Bytes / 1048576.0:0.0}"))));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"platform stalls of 25 ms or more seen by the hiccup meter: {stalls.Count} ({string.Join(", ", stalls.Select(h => $"{h.At.TotalSeconds:0} s: {h.LateMs:0} ms"))})"));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server RSS (anonymous) {rss[0].Bytes / 1048576.0:0.0} MB at the start, median {rssSettled / 1048576.0:0.0} MB in the minute after settling, median {rssEnd / 1048576.0:0.0} MB in the last minute ({(rssEnd - rssSettled) * 100.0 / rssSettled:+0.0;-0.0} %); max {rss.Max(r => r.Bytes) / 1048576.0:0.0} MB; VmRSS with the mapped file {rss[0].All / 1048576.0:0.0} MB at the start, {rss[^1].All / 1048576.0:0.0} MB at the end"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server RSS (anonymous) {rss[0].Bytes / 1048576.0:0.0} MB at the start, lowest {rssSettled / 1048576.0:0.0} MB in the first judged minute, lowest {rssEnd / 1048576.0:0.0} MB in the last minute ({(rssEnd - rssSettled) * 100.0 / rssSettled:+0.0;-0.0} %); medians {Median(firstMinute) / 1048576.0:0.0} and {Median(lastMinute) / 1048576.0:0.0} MB; max {rss.Max(r => r.Bytes) / 1048576.0:0.0} MB; VmRSS with the mapped file {rss[0].All / 1048576.0:0.0} MB at the start, {rss[^1].All / 1048576.0:0.0} MB at the end"));
 
             Assert.Equal(0, fivexx);
             Assert.Equal(0, failed);
