@@ -15,8 +15,8 @@ internal sealed class SampleArena : IDisposable
     // A pool of its own. The shared pool keeps a few dozen arrays of a size on a 2-core machine and trims them at
     // each gen-2 collection: under the soak's load (10 pages in flight, 14 chunks each) it missed, the misses became
     // gen-2 garbage, and the server ran 0.13 to 0.67 gen-2 collections a second with a heap swinging 39 to 57 MB.
-    // This one is never trimmed: gen-2 collections fell to under 0.05 a second and the committed heap stayed flat
-    // (docs/decisions/0011). It keeps up to 256 chunks (16 MB), 16 pages in flight at once. With 512, what it kept
+    // This one is never trimmed: gen-2 collections fell to under 0.05 a second (docs/decisions/0011). It keeps up
+    // to 256 chunks (16 MB), 16 pages in flight at once; more go to the collector. With 512, what it kept
     // rose by 14 MB, for good, at the one stall of a 12-minute soak, when more pages than usual were in flight.
     private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(ChunkSize, maxArraysPerBucket: 256);
     private readonly List<byte[]> _chunks = [];
