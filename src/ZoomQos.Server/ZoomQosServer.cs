@@ -56,6 +56,7 @@ public sealed class ZoomQosServer : IAsyncDisposable
     public static async Task<ZoomQosServer> StartAsync(ServerOptions options, Action<ILoggingBuilder>? configureLogging = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPagesInFlight, 1, nameof(options.MaxPagesInFlight));
         var store = QosStores.Open(options.Store);
         try
         {
@@ -67,6 +68,9 @@ public sealed class ZoomQosServer : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The host's services, for tests that look inside.</summary>
+    internal IServiceProvider Services => _app.Services;
 
     /// <summary>Waits until the host is asked to stop (SIGTERM, Ctrl+C) and has stopped.</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
@@ -127,6 +131,7 @@ public sealed class ZoomQosServer : IAsyncDisposable
 
         services.AddSingleton<ZoomGate>();
         services.AddSingleton<InstanceRules>();
+        services.AddSingleton(new PageSlots(options.MaxPagesInFlight));
         services.AddOpenApi();
 
         DemoDataSet? demo = null;

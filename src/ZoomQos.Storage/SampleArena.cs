@@ -16,8 +16,8 @@ internal sealed class SampleArena : IDisposable
     // each gen-2 collection: under the soak's load (10 pages in flight, 14 chunks each) it missed, the misses became
     // gen-2 garbage, and the server ran 0.13 to 0.67 gen-2 collections a second with a heap swinging 39 to 57 MB.
     // This one is never trimmed: gen-2 collections fell to under 0.05 a second (docs/decisions/0011). It keeps up
-    // to 256 chunks (16 MB), 16 pages in flight at once; more go to the collector. With 512, what it kept
-    // rose by 14 MB, for good, at the one stall of a 12-minute soak, when more pages than usual were in flight.
+    // to 256 chunks (16 MB, 18 pages); more go to the collector. The server bounds its pages in flight (8 on 2
+    // cores, docs/decisions/0012), so it never holds more than those pages use.
     private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(ChunkSize, maxArraysPerBucket: 256);
     private readonly List<byte[]> _chunks = [];
     private byte[]? _current;

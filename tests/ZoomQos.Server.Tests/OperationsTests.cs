@@ -1,5 +1,9 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ZoomQos.Server.Faults;
+using ZoomQos.Server.Hosting;
+using ZoomQos.Server.Qos;
 using ZoomQos.Server.Tests.Support;
 
 namespace ZoomQos.Server.Tests;
@@ -34,6 +38,31 @@ public abstract class OperationsTests(DemoServer demo)
         Assert.Contains("/v2/metrics/webinars/{webinarId}/participants/{participantId}/qos", paths);
         Assert.Contains("/v2/metrics/webinars", paths);
         Assert.Contains("/oauth/token", paths);
+    }
+
+    [SkippableFact]
+    public async Task Pages_beyond_the_limit_in_flight_wait_their_turn_and_all_arrive_whole()
+    {
+        await using var server = await ZoomQosServer.StartAsync(
+            new ServerOptions { Urls = "http://127.0.0.1:0", Store = demo.Store, RateLimits = false, TimeProvider = demo.Time, MaxPagesInFlight = 2 },
+            logging => logging.SetMinimumLevel(LogLevel.Warning));
+        using var api = new ZoomApi(server.BaseAddress);
+        var token = await api.TokenAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => api.GetAsync("/v2/metrics/webinars/81234567890/participants/qos?type=past&page_size=10", token)));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.Status));
+        Assert.All(answers, answer => Assert.Equal(10, answer.Json!["participants"]!.AsArray().Count));
+        Assert.Single(answers.Select(answer => answer.Text).Distinct());
+        Assert.InRange(server.Services.GetRequiredService<PageSlots>().HighWater, 1, 2);
+    }
+
+    [Fact]
+    public async Task A_limit_of_no_pages_in_flight_is_refused_before_anything_starts()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ZoomQosServer.StartAsync(new ServerOptions { Urls = "http://127.0.0.1:0", Store = "sqlite:" + Path.Combine(Path.GetTempPath(), "never-" + Guid.NewGuid().ToString("N") + ".db"), MaxPagesInFlight = 0 }));
+
+        Assert.Contains("MaxPagesInFlight", error.Message, StringComparison.Ordinal);
     }
 
     [SkippableFact]

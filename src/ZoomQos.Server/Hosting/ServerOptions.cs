@@ -36,6 +36,13 @@ public sealed record ServerOptions
     /// <summary>The largest ingestion body accepted, in bytes.</summary>
     public long MaxIngestBytes { get; init; } = 512L * 1024 * 1024;
 
+    /// <summary>
+    /// How many list-participant pages are read and written at once (each holds about 900 KB until it is sent); more
+    /// requests wait their turn. Bounds the server's memory under any number of connections; 4 per processor by
+    /// default (docs/decisions/0012).
+    /// </summary>
+    public int MaxPagesInFlight { get; init; } = 4 * Environment.ProcessorCount;
+
     /// <summary>The clock; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

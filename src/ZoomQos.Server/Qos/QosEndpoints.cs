@@ -27,7 +27,7 @@ internal static class QosEndpoints
         return routes;
     }
 
-    private static async Task<IResult> ListParticipantsQos(HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store)
+    private static async Task<IResult> ListParticipantsQos(HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots)
     {
         var (account, error) = await gate.AdmitAsync(http, ZoomOperation.ListParticipantsQos);
         if (account is null)
@@ -65,9 +65,13 @@ internal static class QosEndpoints
         }
 
         var total = await store.CountParticipantsAsync(instance.Uuid, http.RequestAborted);
+
+        // The page is read and written within its slot, so the memory it holds is bounded by the slots (PageSlots).
+        using var slot = await slots.EnterAsync(http.RequestAborted);
         var page = await store.ReadParticipantsAsync(instance.Uuid, after, pageSize, http.RequestAborted);
         var next = page.Next is null ? string.Empty : pageTokens.Issue(account.Id, instance.Uuid, type, page.Next);
-        return new ParticipantPageResult(total, pageSize, next, instance.WebinarId.ToString(CultureInfo.InvariantCulture), page, account.PrivacyBlanking);
+        await new ParticipantPageResult(total, pageSize, next, instance.WebinarId.ToString(CultureInfo.InvariantCulture), page, account.PrivacyBlanking).ExecuteAsync(http);
+        return Results.Empty;
     }
 
     private static async Task<IResult> GetParticipantQos(HttpContext http, ZoomGate gate, InstanceRules instances, IQosStore store)
