@@ -132,6 +132,7 @@ public sealed class ZoomQosServer : IAsyncDisposable
         services.AddSingleton<ZoomGate>();
         services.AddSingleton<InstanceRules>();
         services.AddSingleton(new PageSlots(options.MaxPagesInFlight));
+        services.AddHostedService<NativeMemoryTrim>();
         services.AddOpenApi();
 
         DemoDataSet? demo = null;

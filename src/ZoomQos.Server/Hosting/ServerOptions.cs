@@ -43,6 +43,12 @@ public sealed record ServerOptions
     /// </summary>
     public int MaxPagesInFlight { get; init; } = 4 * Environment.ProcessorCount;
 
+    /// <summary>
+    /// How often memory freed by native code (SQLite, the JIT, OpenSSL) is given back to the system, on Linux with
+    /// glibc; zero turns it off (docs/decisions/0013).
+    /// </summary>
+    public TimeSpan NativeMemoryTrimInterval { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>The clock; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
