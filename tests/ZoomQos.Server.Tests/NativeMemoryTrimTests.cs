@@ -22,20 +22,26 @@ public sealed class NativeMemoryTrimTests
             Marshal.Copy(touch, 0, blocks[i], Block);
         }
 
+        // Every other block is freed: each freed one lies between two that are held, so nothing can be given back
+        // from the top of the arena, as with a long-lived allocation among short-lived ones (32 MB freed in all).
+        // Freeing all but the last one did not pin them: in CI free() alone gave 63 MB of 64 back.
         var held = RssAnonBytes();
-        for (var i = 0; i < Blocks - 1; i++)
+        for (var i = 0; i < Blocks; i += 2)
         {
-            Marshal.FreeHGlobal(blocks[i]); // the last block stays: the arena cannot shrink from its top
+            Marshal.FreeHGlobal(blocks[i]);
         }
 
         var freed = RssAnonBytes();
         var trimmed = NativeMemoryTrim.TryTrim();
         var after = RssAnonBytes();
-        Marshal.FreeHGlobal(blocks[^1]);
+        for (var i = 1; i < Blocks; i += 2)
+        {
+            Marshal.FreeHGlobal(blocks[i]);
+        }
 
         Assert.True(trimmed, "malloc_trim was not found in libc");
-        Assert.True(held - freed < 16 << 20, $"free() alone gave back {(held - freed) >> 20} MB of 64 MB");
-        Assert.True(freed - after > 32 << 20, $"the trim gave back only {(freed - after) >> 20} MB of 64 MB");
+        Assert.True(held - freed < 8 << 20, $"free() alone gave back {(held - freed) >> 20} MB of the 32 MB freed");
+        Assert.True(freed - after > 16 << 20, $"the trim gave back only {(freed - after) >> 20} MB of the 32 MB freed");
     }
 
     private static long RssAnonBytes()
