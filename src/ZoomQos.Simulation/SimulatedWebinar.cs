@@ -99,7 +99,7 @@ public sealed class SimulatedWebinar
         ArgumentNullException.ThrowIfNull(output);
         foreach (var participant in SnapshotAt(now))
         {
-            JsonSerializer.Serialize(output, participant, ZoomJsonContext.Default.ParticipantQos);
+            JsonSerializer.Serialize(output, participant, ZoomJsonContext.Wire.ParticipantQos);
             output.WriteByte((byte)'\n');
         }
     }

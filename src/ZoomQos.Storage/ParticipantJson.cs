@@ -16,11 +16,11 @@ public static class ParticipantJson
     /// <summary>The participant object without its samples, as UTF-8 JSON.</summary>
     /// <param name="participant">The session.</param>
     public static byte[] SessionJson(ParticipantQos participant) =>
-        JsonSerializer.SerializeToUtf8Bytes(participant with { UserQos = null }, ZoomJsonContext.Default.ParticipantQos);
+        JsonSerializer.SerializeToUtf8Bytes(participant with { UserQos = null }, ZoomJsonContext.Wire.ParticipantQos);
 
     /// <summary>One sample as UTF-8 JSON.</summary>
     /// <param name="sample">The sample.</param>
-    public static byte[] SampleJson(QosSample sample) => JsonSerializer.SerializeToUtf8Bytes(sample, ZoomJsonContext.Default.QosSample);
+    public static byte[] SampleJson(QosSample sample) => JsonSerializer.SerializeToUtf8Bytes(sample, ZoomJsonContext.Wire.QosSample);
 
     /// <summary>Joins a session's JSON and its samples' JSON (in minute order) into the full participant object.</summary>
     /// <param name="sessionJson">The participant object without samples, as written by <see cref="SessionJson"/>.</param>

@@ -16,7 +16,7 @@ internal sealed class JsonParticipantWriter : ParticipantWriter
     public JsonParticipantWriter(Stream output, FetchHeader header)
     {
         _output = output;
-        _json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        _json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = ZoomJsonEncoder.Instance });
         _json.WriteStartObject();
         _json.WriteString("webinar_id"u8, header.WebinarId);
         _json.WriteString("type"u8, header.Type == QosListType.Past ? "past" : "live");
@@ -25,7 +25,7 @@ internal sealed class JsonParticipantWriter : ParticipantWriter
 
     public override async ValueTask WriteAsync(ParticipantQos participant, CancellationToken cancellationToken)
     {
-        JsonSerializer.Serialize(_json, participant, ZoomJsonContext.Default.ParticipantQos);
+        JsonSerializer.Serialize(_json, participant, ZoomJsonContext.Wire.ParticipantQos);
         if (_json.BytesPending > 64 * 1024)
         {
             await _json.FlushAsync(cancellationToken);

@@ -10,12 +10,12 @@ namespace ZoomQos.Cli.Output;
 /// </summary>
 internal sealed class NdjsonParticipantWriter(Stream output) : ParticipantWriter
 {
-    private readonly Utf8JsonWriter _json = new(output, new JsonWriterOptions { SkipValidation = true });
+    private readonly Utf8JsonWriter _json = new(output, new JsonWriterOptions { SkipValidation = true, Encoder = ZoomJsonEncoder.Instance });
 
     public override ValueTask WriteAsync(ParticipantQos participant, CancellationToken cancellationToken)
     {
         // The caller's stream is buffered; a line goes out in one write.
-        JsonSerializer.Serialize(_json, participant, ZoomJsonContext.Default.ParticipantQos);
+        JsonSerializer.Serialize(_json, participant, ZoomJsonContext.Wire.ParticipantQos);
         _json.Flush();
         _json.Reset();
         output.WriteByte((byte)'\n');

@@ -70,11 +70,11 @@ internal static class OAuthEndpoints
                 Scope = string.Join(' ', app.Scopes),
                 ApiUrl = $"{http.Request.Scheme}://{http.Request.Host}",
             },
-            ZoomJsonContext.Default.OAuthToken);
+            ZoomJsonContext.Wire.OAuthToken);
     }
 
     internal static JsonHttpResult<OAuthError> Error(int status, string reason, string error) =>
-        TypedResults.Json(new OAuthError { Reason = reason, Error = error }, ZoomJsonContext.Default.OAuthError, statusCode: status);
+        TypedResults.Json(new OAuthError { Reason = reason, Error = error }, ZoomJsonContext.Wire.OAuthError, statusCode: status);
 
     private static bool TryBasic(string? header, out string clientId, out string secret)
     {

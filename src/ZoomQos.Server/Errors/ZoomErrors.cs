@@ -12,7 +12,7 @@ namespace ZoomQos.Server.Errors;
 internal static class ZoomErrors
 {
     public static JsonHttpResult<ZoomError> Write(int status, int code, string message, IReadOnlyList<ZoomFieldError>? errors = null) =>
-        TypedResults.Json(new ZoomError { Code = code, Message = message, Errors = errors }, ZoomJsonContext.Default.ZoomError, statusCode: status);
+        TypedResults.Json(new ZoomError { Code = code, Message = message, Errors = errors }, ZoomJsonContext.Wire.ZoomError, statusCode: status);
 
     public static JsonHttpResult<ZoomError> InvalidToken() => Write(401, 124, "Invalid access token.");
 

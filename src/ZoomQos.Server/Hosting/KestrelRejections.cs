@@ -69,7 +69,7 @@ internal static class KestrelRejections
             408 => "The request timed out.",
             _ => "Invalid request.",
         };
-        var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new ZoomError { Code = 300, Message = message }, ZoomJsonContext.Default.ZoomError);
+        var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new ZoomError { Code = 300, Message = message }, ZoomJsonContext.Wire.ZoomError);
         var reason = status switch
         {
             400 => "Bad Request",

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using ZoomQos.Contracts.Serialization;
 using ZoomQos.Storage;
 
 namespace ZoomQos.Server.Qos;
@@ -50,7 +51,7 @@ internal sealed class ParticipantPageResult(long total, int pageSize, string nex
     private byte[] Envelope()
     {
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, ZoomJsonContext.WireWriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteNumber("page_count"u8, total == 0 ? 0 : (total + pageSize - 1) / pageSize);

@@ -11,8 +11,8 @@ internal static class PrivacyBlanking
 {
     public static ReadOnlyMemory<byte> Apply(ReadOnlyMemory<byte> participantJson)
     {
-        var participant = JsonSerializer.Deserialize(participantJson.Span, ZoomJsonContext.Default.ParticipantQos)!;
+        var participant = JsonSerializer.Deserialize(participantJson.Span, ZoomJsonContext.Wire.ParticipantQos)!;
         var blanked = participant with { UserName = string.Empty, Email = string.Empty, IpAddress = string.Empty, Location = string.Empty };
-        return JsonSerializer.SerializeToUtf8Bytes(blanked, ZoomJsonContext.Default.ParticipantQos);
+        return JsonSerializer.SerializeToUtf8Bytes(blanked, ZoomJsonContext.Wire.ParticipantQos);
     }
 }

@@ -119,7 +119,7 @@ internal static class WebinarEndpoints
                 NextPageToken = nextCursor is null ? string.Empty : pageTokens.IssueWebinars(account.Id, binding, nextCursor),
                 Webinars = webinars,
             },
-            ZoomJsonContext.Default.WebinarListPage);
+            ZoomJsonContext.Wire.WebinarListPage);
     }
 
     private static async Task<WebinarSummary> SummaryAsync(IQosStore store, WebinarInstance instance, TimeProvider time, CancellationToken cancellationToken)
