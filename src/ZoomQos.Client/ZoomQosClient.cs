@@ -92,7 +92,7 @@ public class ZoomQosClient : IDisposable
     public virtual ZoomPageable<ParticipantQos> GetWebinarParticipantsQosAsync(string webinarId, QosListType type = QosListType.Live, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(webinarId);
-        return new ZoomPageable<ParticipantQos>((token, hint, ct) => WalkParticipantsAsync(webinarId, type, token, hint, ct));
+        return new ZoomPageable<ParticipantQos>((token, hint, ct) => WalkParticipantsAsync(webinarId, type, token, hint, cancellationToken, ct));
     }
 
     /// <summary>One participant's QoS: <c>GET /metrics/webinars/{webinarId}/participants/{participantId}/qos</c>.</summary>
@@ -116,7 +116,7 @@ public class ZoomQosClient : IDisposable
     {
         var range = (fromDate is { } f ? "&from=" + f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty)
             + (toDate is { } t ? "&to=" + t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
-        return new ZoomPageable<WebinarSummary>((token, hint, ct) => WalkWebinarsAsync(type, range, token, hint, ct));
+        return new ZoomPageable<WebinarSummary>((token, hint, ct) => WalkWebinarsAsync(type, range, token, hint, cancellationToken, ct));
     }
 
     /// <inheritdoc/>
@@ -148,8 +148,28 @@ public class ZoomQosClient : IDisposable
 
     private static string TypeName(QosListType type) => type == QosListType.Past ? "past" : "live";
 
-    private async IAsyncEnumerable<ZoomPage<ParticipantQos>> WalkParticipantsAsync(string webinarId, QosListType type, string? startToken, int? pageSizeHint, [EnumeratorCancellation] CancellationToken cancellationToken)
+    // The walk honours both the token given to the call and the enumerator's (AsPages, WithCancellation).
+    private static CancellationTokenSource? Link(CancellationToken call, ref CancellationToken enumerator)
     {
+        if (!call.CanBeCanceled || call == enumerator)
+        {
+            return null;
+        }
+
+        if (!enumerator.CanBeCanceled)
+        {
+            enumerator = call;
+            return null;
+        }
+
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(call, enumerator);
+        enumerator = linked.Token;
+        return linked;
+    }
+
+    private async IAsyncEnumerable<ZoomPage<ParticipantQos>> WalkParticipantsAsync(string webinarId, QosListType type, string? startToken, int? pageSizeHint, CancellationToken callToken, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var linked = Link(callToken, ref cancellationToken);
         var size = Math.Clamp(pageSizeHint ?? MaxParticipantsPageSize, 1, MaxParticipantsPageSize);
         var path = $"metrics/webinars/{ZoomIds.Encode(webinarId)}/participants/qos?type={TypeName(type)}&page_size={size}";
         var yielded = new HashSet<string>(StringComparer.Ordinal);
@@ -159,6 +179,7 @@ public class ZoomQosClient : IDisposable
         Task<PooledBody>? prefetched = null;
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested(); // a prefetched page is not handed out after a cancel
             PooledBody body;
             try
             {
@@ -202,8 +223,9 @@ public class ZoomQosClient : IDisposable
         }
     }
 
-    private async IAsyncEnumerable<ZoomPage<WebinarSummary>> WalkWebinarsAsync(QosListType type, string range, string? startToken, int? pageSizeHint, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ZoomPage<WebinarSummary>> WalkWebinarsAsync(QosListType type, string range, string? startToken, int? pageSizeHint, CancellationToken callToken, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using var linked = Link(callToken, ref cancellationToken);
         var size = Math.Clamp(pageSizeHint ?? MaxWebinarsPageSize, 1, MaxWebinarsPageSize);
         var path = $"metrics/webinars?type={TypeName(type)}{range}&page_size={size}";
         var tokensSeen = new HashSet<string>(StringComparer.Ordinal);

@@ -73,4 +73,85 @@ public class ZoomQosClientTests
         Assert.Contains("Zoom Marketplace", error.Message, StringComparison.Ordinal);
         Assert.Contains("dashboard_webinars:read:admin", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Cancelling_the_token_given_to_the_participant_call_stops_the_walk()
+    {
+        using var stub = new StubHandler(Pages("participants", "user_id"));
+        using var client = new ZoomQosClient(new HttpClient(stub), Options);
+        using var cancel = new CancellationTokenSource();
+        var seen = new List<string>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var participant in client.GetWebinarParticipantsQosAsync("81234567890", QosListType.Past, cancel.Token))
+            {
+                seen.Add(participant.UserId!);
+                if (seen.Count == 2)
+                {
+                    await cancel.CancelAsync();
+                }
+            }
+        });
+
+        Assert.Equal(["1", "2"], seen);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_token_given_to_the_webinar_list_call_stops_the_walk()
+    {
+        using var stub = new StubHandler(Pages("webinars", "uuid"));
+        using var client = new ZoomQosClient(new HttpClient(stub), Options);
+        using var cancel = new CancellationTokenSource();
+        var seen = new List<string>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var webinar in client.GetWebinarsAsync(QosListType.Past, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), cancel.Token))
+            {
+                seen.Add(webinar.Uuid!);
+                if (seen.Count == 2)
+                {
+                    await cancel.CancelAsync();
+                }
+            }
+        });
+
+        Assert.Equal(["1", "2"], seen);
+    }
+
+    [Fact]
+    public async Task The_enumerators_token_still_cancels_when_the_call_has_one_too()
+    {
+        using var stub = new StubHandler(Pages("participants", "user_id"));
+        using var client = new ZoomQosClient(new HttpClient(stub), Options);
+        using var call = new CancellationTokenSource();
+        using var enumerator = new CancellationTokenSource();
+        var seen = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var page in client.GetWebinarParticipantsQosAsync("81234567890", QosListType.Past, call.Token).AsPages(cancellationToken: enumerator.Token))
+            {
+                if (++seen == 3)
+                {
+                    await enumerator.CancelAsync();
+                }
+            }
+        });
+
+        Assert.Equal(3, seen);
+    }
+
+    // Ten pages of one item each, item n with the id "n"; the last page has no next token.
+    private static Func<HttpRequestMessage, HttpResponseMessage> Pages(string list, string idField)
+    {
+        var served = 0;
+        return _ =>
+        {
+            var n = Interlocked.Increment(ref served);
+            var next = n < 10 ? "t" + n : string.Empty;
+            return StubHandler.Json($$"""{"total_records":10,"next_page_token":"{{next}}","{{list}}":[{"{{idField}}":"{{n}}"}]}""");
+        };
+    }
 }
