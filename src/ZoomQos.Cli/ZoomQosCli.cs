@@ -42,8 +42,16 @@ internal static class ZoomQosCli
         }
 
         // The host of `serve` handles SIGTERM and Ctrl+C itself (graceful shutdown); other commands get the token.
-        return await parse.InvokeAsync(
-            new InvocationConfiguration { ProcessTerminationTimeout = null, Output = context.Out, Error = context.Error },
-            cancellationToken);
+        // A failure no command caught still becomes one line and an exit code, never System.CommandLine's stack trace.
+        try
+        {
+            return await parse.InvokeAsync(
+                new InvocationConfiguration { ProcessTerminationTimeout = null, Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false },
+                cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            return await CommandRunner.FailAsync(parse, context, ex, cancellationToken);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
@@ -99,6 +100,10 @@ public sealed class ZoomQosServer : IAsyncDisposable
             kestrel.ConfigureEndpointDefaults(listen => listen.UseZoomBodiedRejections()); // Kestrel's own 4xx get Zoom's body
         });
         builder.Logging.ClearProviders();
+        // A failure to start reaches the caller as the exception StartAsync throws (serve prints it in one line); the
+        // host's own log of it, a stack trace, would say it twice. Once started, the host logs as usual.
+        var starting = new StrongBox<bool>(true);
+        builder.Logging.AddFilter((category, _) => !(starting.Value && category == "Microsoft.Extensions.Hosting.Internal.Host"));
         if (configureLogging is null)
         {
             builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
@@ -179,6 +184,7 @@ public sealed class ZoomQosServer : IAsyncDisposable
         app.MapOpenApi("/openapi/{documentName}.json");
 
         await app.StartAsync(cancellationToken);
+        starting.Value = false;
         var address = app.Urls.First();
         return new ZoomQosServer(app, store, new Uri(address.EndsWith('/') ? address : address + "/"));
     }

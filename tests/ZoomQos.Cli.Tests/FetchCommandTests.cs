@@ -80,6 +80,31 @@ public sealed class FetchCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Raw_to_a_file_writes_every_response_and_keeps_the_file_of_a_failure()
+    {
+        var okPath = _cli.PathOf("raw.txt");
+        var failedPath = _cli.PathOf("raw-failed.txt");
+
+        var ok = await _cli.RunAsync("fetch", "81234567894", "--type", "past", "--rate-plan", "none", "--raw", "--output", okPath);
+        var failed = await _cli.RunAsync("fetch", "99999999999", "--type", "past", "--rate-plan", "none", "--raw", "-o", failedPath);
+
+        Assert.True(ok.ExitCode == 0, ok.ToString());
+        Assert.DoesNotContain("   at ", ok.Stderr, StringComparison.Ordinal);
+        Assert.Empty(ok.Stdout);
+        var lines = (await File.ReadAllLinesAsync(okPath)).Where(l => l.Length > 0).ToList();
+        Assert.Equal(4, lines.Count);
+        Assert.StartsWith("HTTP 200 OK GET /v2/metrics/webinars/81234567894/participants/qos?type=past&page_size=10", lines[0], StringComparison.Ordinal);
+        Assert.Equal(2, JsonNode.Parse(lines[3])!["participants"]!.AsArray().Count);
+
+        Assert.True(failed.ExitCode == 1, failed.ToString());
+        Assert.DoesNotContain("   at ", failed.Stderr, StringComparison.Ordinal);
+        var transcript = await File.ReadAllTextAsync(failedPath);
+        Assert.StartsWith("HTTP 404 Not Found GET", transcript, StringComparison.Ordinal);
+        Assert.Contains("x-zm-trackingid:", transcript, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("""{"code":3001,"message":"This webinar's detail is not available""", transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Exit_codes_say_what_went_wrong_in_one_line()
     {
         var badFlag = await _cli.RunAsync("fetch", "81234567890", "--format", "xml");

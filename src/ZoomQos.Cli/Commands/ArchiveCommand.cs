@@ -51,7 +51,7 @@ internal static class ArchiveCommand
             and stops; run the same command again to go on.
             """;
 
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync("archive", context, async () =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, context, async () =>
         {
             var settings = connection.Read(parse, context);
             var today = DateOnly.FromDateTime(context.TimeProvider.GetUtcNow().UtcDateTime);

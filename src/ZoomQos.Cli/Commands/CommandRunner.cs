@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using ZoomQos.Client.Errors;
 using ZoomQos.Contracts.Serialization;
@@ -6,55 +7,56 @@ using ZoomQos.Storage;
 namespace ZoomQos.Cli.Commands;
 
 /// <summary>
-/// Runs a command's body and turns what went wrong into one line on stderr and the exit code of ARCHITECTURE.md:
-/// 1 runtime or API error, 2 usage, 3 rate limit outlasted the retries, 130 cancelled.
+/// The one place that turns what went wrong into one line on stderr and the exit code of ARCHITECTURE.md:
+/// 1 runtime or API error, 2 usage, 3 rate limit outlasted the retries, 130 cancelled. Anything unexpected is an
+/// internal error: one line, exit 1, and the exception in full only with <c>--verbose</c>. No stack trace reaches a
+/// user otherwise.
 /// </summary>
 internal static class CommandRunner
 {
-    public static async Task<int> RunAsync(string name, CliContext context, Func<Task<int>> body, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ParseResult parse, CliContext context, Func<Task<int>> body, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(body);
         try
         {
             return await body();
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
-            await Say(context, name, "cancelled.");
-            return ExitCodes.Cancelled;
-        }
-        catch (CliUsageException ex)
-        {
-            await Say(context, name, ex.Message);
-            return ExitCodes.UsageError;
-        }
-        catch (ZoomRateLimitExceededException ex)
-        {
-            await Say(context, name, ex.Message);
-            return ExitCodes.RateLimited;
-        }
-        catch (ZoomApiException ex)
-        {
-            await Say(context, name, ex.Message);
-            return ExitCodes.RuntimeError;
-        }
-        catch (HttpRequestException ex)
-        {
-            await Say(context, name, $"cannot reach the server: {ex.Message} Check --base-url / --token-url and the network.");
-            return ExitCodes.RuntimeError;
-        }
-        catch (NdjsonLineException ex)
-        {
-            await Say(context, name, ex.Message);
-            return ExitCodes.RuntimeError;
-        }
-        catch (Exception ex) when (ex is QosStoreException or IOException or UnauthorizedAccessException or JsonException or InvalidDataException)
-        {
-            await Say(context, name, ex.Message);
-            return ExitCodes.RuntimeError;
+            return await FailAsync(parse, context, ex, cancellationToken);
         }
     }
+
+    /// <summary>Says what went wrong and returns the exit code for it.</summary>
+    public static async Task<int> FailAsync(ParseResult parse, CliContext context, Exception failure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(failure);
+        var (code, message) = failure switch
+        {
+            OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.Cancelled, "cancelled."),
+            CliUsageException => (ExitCodes.UsageError, failure.Message),
+            ZoomRateLimitExceededException => (ExitCodes.RateLimited, failure.Message),
+            ZoomApiException => (ExitCodes.RuntimeError, failure.Message),
+            HttpRequestException => (ExitCodes.RuntimeError, $"cannot reach the server: {failure.Message} Check --base-url / --token-url and the network."),
+            NdjsonLineException or QosStoreException or IOException or UnauthorizedAccessException or JsonException or InvalidDataException => (ExitCodes.RuntimeError, failure.Message),
+            _ => (ExitCodes.RuntimeError, $"internal error: {failure.GetType().Name}: {failure.Message.TrimEnd('.')}; run with --verbose for details."),
+        };
+        await Say(context, parse.CommandResult.Command.Name, message);
+        if (code != ExitCodes.Cancelled && IsVerbose(parse))
+        {
+            await context.Error.WriteLineAsync(failure.ToString());
+        }
+
+        return code;
+    }
+
+    /// <summary>Whether the command line asks for <c>--verbose</c> (on the commands that have it).</summary>
+    private static bool IsVerbose(ParseResult parse) =>
+        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--verbose") is Option<bool> verbose && parse.GetValue(verbose);
 
     public static Task Say(CliContext context, string name, string message) =>
         context.Error.WriteLineAsync($"zoomqos {name}: {message.ReplaceLineEndings(" ").Trim()}");

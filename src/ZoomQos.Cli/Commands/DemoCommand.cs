@@ -37,7 +37,7 @@ internal static class DemoCommand
               zoomqos demo --html /tmp/allhands.html --keep-serving
             """;
 
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync("demo", context, async () =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, context, async () =>
         {
             var watch = Stopwatch.StartNew();
             var temporary = parse.GetValue(store) is null ? Directory.CreateTempSubdirectory("zoomqos-demo-") : null;

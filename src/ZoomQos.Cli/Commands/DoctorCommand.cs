@@ -35,7 +35,7 @@ internal static class DoctorCommand
               ZOOM_ACCOUNT_ID=... ZOOM_CLIENT_ID=... ZOOM_CLIENT_SECRET=... zoomqos doctor
               zoomqos doctor --base-url http://127.0.0.1:8080/v2 --token-url http://127.0.0.1:8080/oauth/token
             """;
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync("doctor", context, async () =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, context, async () =>
         {
             var settings = connection.Read(parse, context);
             var report = new Report(context.Out);

@@ -25,7 +25,7 @@ internal static class FetchCommand
         var wide = new Option<bool>("--wide") { Description = "csv and parquet: one row per session × minute with every stream side by side, instead of the tidy row per session × minute × stream." };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file (it appears only when the fetch succeeds) instead of stdout." };
         var pageSize = PageSizeOption();
-        var raw = new Option<bool>("--raw") { Description = "Print each response's status and body (and a failed response's headers) as they arrive, instead of a format." };
+        var raw = new Option<bool>("--raw") { Description = "Print each response's status and body (and a failed response's headers) as they arrive, instead of a format. With --output the file is kept even when the fetch fails: it holds the failed response." };
         var connection = new ConnectionOptions();
 
         var command = new Command("fetch", "Fetch every participant session's QoS of a webinar: all pages, every value parsed.")
@@ -48,37 +48,56 @@ internal static class FetchCommand
             Credentials: ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET (or --access-token).
             """;
 
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync("fetch", context, async () =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, context, async () =>
         {
             var settings = connection.Read(parse, context);
             var id = parse.GetValue(webinarId)!;
             var listType = ParseType(parse.GetValue(type));
             var chosen = Enum.Parse<OutputFormat>(parse.GetValue(format)!, ignoreCase: true);
-            var isRaw = parse.GetValue(raw);
-            await using var target = OutputTarget.Open(parse.GetValue(output), context, needsSeek: chosen == OutputFormat.Parquet && !isRaw);
-            await using var rawText = isRaw ? new StreamWriter(target.Stream, new UTF8Encoding(false), 16 * 1024, leaveOpen: true) : null;
-            using var zoom = ZoomConnection.Open(settings, context, rawText);
+            if (parse.GetValue(raw))
+            {
+                return await FetchRawAsync(context, settings, id, listType, parse.GetValue(pageSize), parse.GetValue(output), cancellationToken);
+            }
+
+            await using var target = OutputTarget.Open(parse.GetValue(output), context, needsSeek: chosen == OutputFormat.Parquet);
+            using var zoom = ZoomConnection.Open(settings, context);
             var header = new FetchHeader(id, listType);
-            await using var writer = isRaw ? null : ParticipantWriter.Create(chosen, target.Stream, header, parse.GetValue(wide), TableWidth(context));
-
             var watch = Stopwatch.StartNew();
-            var (sessions, pages, total) = await WalkAsync(context, zoom, id, listType, parse.GetValue(pageSize), writer, cancellationToken);
-            if (writer is not null)
+            long sessions, pages;
+            await using (var writer = ParticipantWriter.Create(chosen, target.Stream, header, parse.GetValue(wide), TableWidth(context)))
             {
+                (sessions, pages, var total) = await WalkAsync(context, zoom, id, listType, parse.GetValue(pageSize), writer, cancellationToken);
                 await writer.CompleteAsync(total ?? sessions, cancellationToken);
-                await writer.DisposeAsync(); // before the file is closed and moved into place
-            }
-
-            if (rawText is not null)
-            {
-                await rawText.FlushAsync(cancellationToken);
-            }
+            } // the writer is done before the file is closed and moved into place
 
             await target.CommitAsync(cancellationToken);
             await CommandRunner.Say(context, "fetch", string.Create(CultureInfo.InvariantCulture, $"{sessions:N0} sessions in {pages:N0} pages in {watch.Elapsed.TotalSeconds:0.0} s."));
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
+    }
+
+    // --raw: each response as it arrives, to stdout or the file. The file is kept even when the fetch fails, since
+    // the failed response (its status, headers and body) is what a raw transcript is for.
+    private static async Task<int> FetchRawAsync(CliContext context, ConnectionSettings settings, string id, QosListType type, int pageSize, string? output, CancellationToken cancellationToken)
+    {
+        await using var target = OutputTarget.Open(output, context, needsSeek: false);
+        var text = new StreamWriter(target.Stream, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
+        var watch = Stopwatch.StartNew();
+        long sessions, pages;
+        try
+        {
+            using var zoom = ZoomConnection.Open(settings, context, text);
+            (sessions, pages, _) = await WalkAsync(context, zoom, id, type, pageSize, null, cancellationToken);
+        }
+        finally
+        {
+            await text.DisposeAsync(); // flushes into the target, which is still open
+            await target.CommitAsync(CancellationToken.None);
+        }
+
+        await CommandRunner.Say(context, "fetch", string.Create(CultureInfo.InvariantCulture, $"{sessions:N0} sessions in {pages:N0} pages in {watch.Elapsed.TotalSeconds:0.0} s."));
+        return ExitCodes.Success;
     }
 
     internal static Option<string> TypeOption()

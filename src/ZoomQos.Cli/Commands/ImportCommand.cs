@@ -37,7 +37,7 @@ internal static class ImportCommand
               zoomqos import allhands.ndjson --store sqlite:archive.db --account demo --webinar 81234567890 --instance "QpY1kvRNQSuBQ8zvWh8pVA=="
             """;
 
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync("import", context, async () =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, context, async () =>
         {
             var path = parse.GetValue(file)!;
             if (!File.Exists(path))

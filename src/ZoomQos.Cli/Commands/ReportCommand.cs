@@ -46,7 +46,7 @@ internal static class ReportCommand
               zoomqos report 81234567890 --type past --preset teams-cqd --thresholds my-thresholds.json
             """;
 
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync("report", context, async () =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, context, async () =>
         {
             var rules = await ReadThresholdsAsync(parse.GetValue(preset)!, parse.GetValue(thresholds), cancellationToken);
             var id = parse.GetValue(webinarId)!;

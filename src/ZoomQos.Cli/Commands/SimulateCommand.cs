@@ -37,7 +37,7 @@ internal static class SimulateCommand
               zoomqos simulate --output webinar.ndjson --participants 200 --faults
             """;
 
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync("simulate", context, async () =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, context, async () =>
         {
             var storeSpec = parse.GetValue(store);
             var outputPath = parse.GetValue(output);

@@ -46,7 +46,7 @@ internal static class WatchCommand
             Alerts: {"webinar_id":…,"at":…,"alerts":[{"kind":"participant_poor","key":"<user_id>","subject":"<name>","verdict":"Poor","cause":…,"evidence":…}]}
             """;
 
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync("watch", context, async () =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, context, async () =>
         {
             var every = ParseDuration(parse.GetValue(interval)!, "--interval");
             var quiet = ParseDuration(parse.GetValue(cooldown)!, "--cooldown");

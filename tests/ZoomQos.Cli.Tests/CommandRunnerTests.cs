@@ -1,0 +1,44 @@
+namespace ZoomQos.Cli.Tests;
+
+/// <summary>The one place that maps failures to exit codes: nothing unexpected reaches a user as a stack trace.</summary>
+public sealed class CommandRunnerTests : IAsyncLifetime
+{
+    private readonly CliHarness _cli = new();
+
+    public Task InitializeAsync() => _cli.InitializeAsync();
+
+    public Task DisposeAsync() => _cli.DisposeAsync();
+
+    [Theory]
+    [InlineData("fetch", "81234567890", "--type", "past")]
+    [InlineData("report", "81234567890", "--type", "past")]
+    [InlineData("watch", "81234567891", "--once")]
+    [InlineData("doctor")]
+    public async Task An_unexpected_exception_is_one_line_on_stderr_and_exit_1(params string[] args)
+    {
+        var run = await CliHarness.RunAsync(args, CliHarness.DemoEnvironment(_cli.Server), _ => new BrokenTransport());
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("internal error", StringComparison.Ordinal));
+        Assert.Equal($"zoomqos {args[0]}: internal error: InvalidOperationException: the transport broke; run with --verbose for details.", line);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_verbose_the_unexpected_exception_is_printed_in_full_after_the_line()
+    {
+        var run = await CliHarness.RunAsync(["fetch", "81234567890", "--type", "past", "--verbose"], CliHarness.DemoEnvironment(_cli.Server), _ => new BrokenTransport());
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("zoomqos fetch: internal error: InvalidOperationException: the transport broke; run with --verbose for details.", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("System.InvalidOperationException: the transport broke", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>A transport with a bug: it throws what no HTTP handler should.</summary>
+    private sealed class BrokenTransport : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("the transport broke");
+    }
+}
