@@ -47,7 +47,7 @@ public sealed class HostileRequestTests(DemoServer demo, ITestOutputHelper outpu
         var before = await store.ComputeChecksumAsync();
         var token = await demo.Api.TokenAsync();
         var ingest = await demo.Api.TokenAsync("demo-ingest-client-id", "demo-ingest-client-secret");
-        var small = await demo.StartAnotherAsync(o => o with { MaxIngestBytes = 16 * 1024 });
+        await using var small = await demo.StartAnotherAsync(o => o with { MaxIngestBytes = 16 * 1024 });
         var cases = Corpus(token).ToList();
         cases.AddRange(IngestionCorpus(ingest, small.BaseAddress));
 

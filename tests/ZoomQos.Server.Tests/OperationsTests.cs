@@ -14,8 +14,6 @@ public abstract class OperationsTests(DemoServer demo)
 {
     private readonly DemoServer _required = demo.RequireAvailable();
 
-    protected DemoServer Demo => demo;
-
     [SkippableFact]
     public async Task Health_and_alive_answer_without_a_token()
     {
@@ -53,7 +51,7 @@ public abstract class OperationsTests(DemoServer demo)
     [SkippableFact]
     public async Task Injected_faults_hit_about_their_share_of_api_requests_and_never_oauth()
     {
-        var api = await demo.StartAnotherAsync(o => o with { RateLimits = false, Faults = FaultSpec.Parse("429:20,429-bare:10,503:10,500:5,502:5,reset:10") });
+        await using var api = await demo.StartAnotherAsync(o => o with { RateLimits = false, Faults = FaultSpec.Parse("429:20,429-bare:10,503:10,500:5,502:5,reset:10") });
         var token = await api.TokenAsync();
 
         var statuses = new List<HttpStatusCode?>();
@@ -82,6 +80,26 @@ public abstract class OperationsTests(DemoServer demo)
         }
     }
 
+    // docs/RELIABILITY.md: on PostgreSQL a fresh server once answered 1 or 2 of these 16 with a 500; the server's log is
+    // kept so that a failure says why.
+    [SkippableFact]
+    public async Task Pages_beyond_the_limit_in_flight_wait_their_turn_and_all_arrive_whole()
+    {
+        var log = new CapturedLog();
+        await using var server = await ZoomQosServer.StartAsync(
+            new ServerOptions { Urls = "http://127.0.0.1:0", Store = demo.Store, RateLimits = false, TimeProvider = demo.Time, MaxPagesInFlight = 2 },
+            logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(log));
+        using var api = new ZoomApi(server.BaseAddress);
+        var token = await api.TokenAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => api.GetAsync("/v2/metrics/webinars/81234567890/participants/qos?type=past&page_size=10", token)));
+
+        Assert.True(answers.All(answer => answer.Status == HttpStatusCode.OK), $"{string.Join(", ", answers.Select(a => (int)a.Status))}\n{log}");
+        Assert.All(answers, answer => Assert.Equal(10, answer.Json!["participants"]!.AsArray().Count));
+        Assert.Single(answers.Select(answer => answer.Text).Distinct());
+        Assert.InRange(server.Services.GetRequiredService<PageSlots>().HighWater, 1, 2);
+    }
+
     [SkippableTheory]
     [InlineData("429:10,503:5,reset:2", 3)]
     [InlineData("delay:50@250", 1)]
@@ -100,27 +118,7 @@ public abstract class OperationsTests(DemoServer demo)
 }
 
 [Collection(SharedDemoServer.Name)]
-public sealed class OperationsOnSqlite(DemoServer demo) : OperationsTests(demo)
-{
-    // SQLite only for now: on PostgreSQL, in 2 of 6 local runs of the whole suite, 1 or 2 of the 16 requests got a
-    // 500 from the fresh server (cause not found yet; never alone, never in CI).
-    [Fact]
-    public async Task Pages_beyond_the_limit_in_flight_wait_their_turn_and_all_arrive_whole()
-    {
-        await using var server = await ZoomQosServer.StartAsync(
-            new ServerOptions { Urls = "http://127.0.0.1:0", Store = Demo.Store, RateLimits = false, TimeProvider = Demo.Time, MaxPagesInFlight = 2 },
-            logging => logging.SetMinimumLevel(LogLevel.Warning));
-        using var api = new ZoomApi(server.BaseAddress);
-        var token = await api.TokenAsync();
-
-        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => api.GetAsync("/v2/metrics/webinars/81234567890/participants/qos?type=past&page_size=10", token)));
-
-        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.Status));
-        Assert.All(answers, answer => Assert.Equal(10, answer.Json!["participants"]!.AsArray().Count));
-        Assert.Single(answers.Select(answer => answer.Text).Distinct());
-        Assert.InRange(server.Services.GetRequiredService<PageSlots>().HighWater, 1, 2);
-    }
-}
+public sealed class OperationsOnSqlite(DemoServer demo) : OperationsTests(demo);
 
 [Collection(SharedPostgresDemoServer.Name)]
 public sealed class OperationsOnPostgres(PostgresDemoServer demo) : OperationsTests(demo);

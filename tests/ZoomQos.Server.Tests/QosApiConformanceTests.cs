@@ -85,7 +85,7 @@ public abstract class QosApiConformanceTests(DemoServer demo)
     [SkippableFact]
     public async Task An_archive_server_with_retention_off_serves_it()
     {
-        var archive = await demo.StartAnotherAsync(o => o with { RetentionMonths = 0 });
+        await using var archive = await demo.StartAnotherAsync(o => o with { RetentionMonths = 0 });
 
         var answer = await archive.GetAsync("/v2/metrics/webinars/81234567893/participants/qos?type=past", await archive.TokenAsync());
 
@@ -259,7 +259,7 @@ public abstract class QosApiConformanceTests(DemoServer demo)
     [SkippableFact]
     public async Task A_token_signed_by_another_server_is_unknown_and_an_expired_one_says_so()
     {
-        var stranger = await demo.StartAnotherAsync(o => o with { SigningKey = Encoding.UTF8.GetBytes("another-signing-key-0123456789") });
+        await using var stranger = await demo.StartAnotherAsync(o => o with { SigningKey = Encoding.UTF8.GetBytes("another-signing-key-0123456789") });
         var foreignToken = await stranger.TokenAsync();
         var token = await Api.TokenAsync();
 

@@ -18,6 +18,9 @@ namespace ZoomQos.Storage.Postgres;
 public sealed class PostgresQosStore : IQosStore
 {
     private const int MergeBatch = 500;
+
+    /// <summary>Connections a store opens at most unless its connection string says (<c>Maximum Pool Size</c>): 4 per processor, at least 16.</summary>
+    internal static readonly int DefaultMaxPoolSize = Math.Max(16, 4 * Environment.ProcessorCount);
     private const string InstanceColumns = "uuid, webinar_id, account_id, topic, host_name, host_email, start_ms, end_ms, data_withheld";
 
     private static readonly ClientSecretHash DecoyHash = ClientSecretHash.Create("decoy", ClientSecretHash.DefaultIterations);
@@ -44,6 +47,14 @@ public sealed class PostgresQosStore : IQosStore
         if (!connectionString.Contains("Write Buffer Size", StringComparison.OrdinalIgnoreCase))
         {
             builder.WriteBufferSize = 64 * 1024; // COPY streams megabytes: fewer, larger writes
+        }
+
+        if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase))
+        {
+            // Each request holds a connection for milliseconds, so a burst queues for a few rather than opening one
+            // each: unbounded (Npgsql's 100), 16 concurrent requests on a fresh server opened 16, a node could take
+            // all of PostgreSQL's default 100 by itself, and past max_connections requests failed with 53300 (500s).
+            builder.MaxPoolSize = DefaultMaxPoolSize;
         }
 
         _dataSource = NpgsqlDataSource.Create(builder);

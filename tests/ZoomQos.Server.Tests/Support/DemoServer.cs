@@ -8,12 +8,11 @@ namespace ZoomQos.Server.Tests.Support;
 /// <summary>
 /// <c>serve --seed demo</c> in-process on a free loopback port over a temporary SQLite file, with a fake clock
 /// starting at the real now. Rate limits are off here (walks would trip them); <see cref="StartAnotherAsync"/>
-/// starts more servers on the same, already seeded, store.
+/// starts more servers on the same, already seeded, store, each stopped (its connections closed) when its test ends.
 /// </summary>
 public class DemoServer : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "zoomqos-server-tests-" + Guid.NewGuid().ToString("N"));
-    private readonly List<ZoomQosServer> _others = [];
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
@@ -57,14 +56,13 @@ public class DemoServer : IAsyncLifetime
     /// <summary>Removes the store.</summary>
     protected virtual Task DropStoreAsync() => Task.CompletedTask;
 
-    /// <summary>Another server on the same store (not seeded again), with other options.</summary>
+    /// <summary>Another server on the same store (not seeded again), with other options; dispose the answer to stop it.</summary>
     public async Task<ZoomApi> StartAnotherAsync(Func<ServerOptions, ServerOptions> configure)
     {
         var server = await ZoomQosServer.StartAsync(
             configure(new ServerOptions { Urls = "http://127.0.0.1:0", Store = Store, TimeProvider = Time }),
             logging => logging.SetMinimumLevel(LogLevel.Warning));
-        _others.Add(server);
-        return new ZoomApi(server.BaseAddress);
+        return new ZoomApi(server.BaseAddress, server);
     }
 
     public async Task DisposeAsync()
@@ -75,10 +73,6 @@ public class DemoServer : IAsyncLifetime
         }
 
         Api.Dispose();
-        foreach (var other in _others)
-        {
-            await other.DisposeAsync();
-        }
 
         await Server.DisposeAsync();
         await DropStoreAsync();

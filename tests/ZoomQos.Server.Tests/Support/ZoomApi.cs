@@ -6,7 +6,8 @@ using System.Text.Json.Nodes;
 namespace ZoomQos.Server.Tests.Support;
 
 /// <summary>A thin HTTP helper for the conformance tests: real requests, raw answers.</summary>
-public sealed class ZoomApi(Uri baseAddress) : IDisposable
+/// <remarks>One made by <see cref="DemoServer.StartAnotherAsync"/> owns its server and stops it when disposed.</remarks>
+public sealed class ZoomApi(Uri baseAddress, IAsyncDisposable? server = null) : IDisposable, IAsyncDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { BaseAddress = baseAddress };
 
@@ -61,6 +62,15 @@ public sealed class ZoomApi(Uri baseAddress) : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+    }
 
     private static HttpRequestMessage Request(HttpMethod method, string pathAndQuery, string? token)
     {
