@@ -42,6 +42,34 @@ public class AccountRateLimiterTests
         Assert.InRange(decisions[3].RetryAt - time.GetUtcNow(), TimeSpan.Zero, TimeSpan.FromSeconds(1));
     }
 
+    [Fact]
+    public void Heavy_windows_are_whole_seconds_of_the_servers_clock_and_admit_exactly_the_limit()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero).AddMilliseconds(700));
+        using var limiter = new AccountRateLimiter(time);
+        var account = new Account("a", AccountPlan.Business, true, false);
+        var admitted = new Dictionary<long, int>();
+
+        // 100 requests a simulated second for 3 seconds, starting 700 ms into a second.
+        for (var i = 0; i < 300; i++)
+        {
+            var second = time.GetUtcNow().ToUnixTimeSeconds();
+            if (limiter.TryAcquire(account, RateCategory.Heavy) is { Allowed: true })
+            {
+                admitted[second] = admitted.GetValueOrDefault(second) + 1;
+            }
+            else
+            {
+                Assert.Equal(second + 1, limiter.TryAcquire(account, RateCategory.Heavy).RetryAt.ToUnixTimeSeconds());
+            }
+
+            time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        // The first (partial) second has 30 requests and admits them all; each later second admits exactly 40.
+        Assert.Equal([30, 40, 40, 40], admitted.OrderBy(a => a.Key).Select(a => a.Value));
+    }
+
     [Theory]
     [InlineData(AccountPlan.Free, 1, 1_000)]
     [InlineData(AccountPlan.Pro, 10, 30_000)]

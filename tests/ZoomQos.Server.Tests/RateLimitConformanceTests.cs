@@ -18,13 +18,14 @@ public abstract class RateLimitConformanceTests(DemoServer demo)
     [InlineData(RetryAfterFormat.None)]
     public async Task Past_40_requests_in_a_second_a_business_account_gets_429_with_zooms_headers(RetryAfterFormat format)
     {
-        var api = await demo.StartAnotherAsync(o => o with { RateLimits = true, RetryAfter = format });
+        await using var api = await demo.StartAnotherAsync(o => o with { RateLimits = true, RetryAfter = format });
         var token = await api.TokenAsync();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => api.GetAsync("/v2/metrics/webinars/81234567894/participants/qos?type=past", token)));
         var limited = answers.Where(a => a.Status == HttpStatusCode.TooManyRequests).ToList();
 
-        Assert.InRange(answers.Count(a => a.Status == HttpStatusCode.OK), 40, 59);
+        // The server's clock (a fake one here) stands still: all 60 fall in one window, which admits exactly 40.
+        Assert.Equal(40, answers.Count(a => a.Status == HttpStatusCode.OK));
         Assert.NotEmpty(limited);
         var one = limited[0];
         Assert.Equal(429, one.Code);
@@ -53,7 +54,7 @@ public abstract class RateLimitConformanceTests(DemoServer demo)
     [SkippableFact]
     public async Task List_webinars_is_resource_intensive_at_20_a_minute_for_business()
     {
-        var api = await demo.StartAnotherAsync(o => o with { RateLimits = true });
+        await using var api = await demo.StartAnotherAsync(o => o with { RateLimits = true });
         var token = await api.TokenAsync();
 
         var answers = new List<ZoomApi.Answer>();
