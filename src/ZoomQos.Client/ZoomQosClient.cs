@@ -59,7 +59,7 @@ public class ZoomQosClient : IDisposable
         };
         if (options.RatePlan is { } plan)
         {
-            inner = new RateGovernorHandler($"{options.BaseUri.Authority}|{credential.AccountId}", plan) { InnerHandler = inner };
+            inner = new RateGovernorHandler($"{options.BaseUri.Authority}|{credential.AccountId}", plan, options.TimeProvider) { InnerHandler = inner };
         }
 
         var handler = new ResilienceHandler(ZoomResilience.Build(options, logger)) { InnerHandler = inner };

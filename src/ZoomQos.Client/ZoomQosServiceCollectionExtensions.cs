@@ -31,7 +31,7 @@ public static class ZoomQosServiceCollectionExtensions
         {
             var options = provider.GetRequiredService<ZoomQosClientOptions>();
             return options.RatePlan is { } plan
-                ? new RateGovernorHandler($"{options.BaseUri.Authority}|{provider.GetRequiredService<ZoomCredential>().AccountId}", plan)
+                ? new RateGovernorHandler($"{options.BaseUri.Authority}|{provider.GetRequiredService<ZoomCredential>().AccountId}", plan, options.TimeProvider)
                 : new PassThroughHandler();
         });
         builder.AddHttpMessageHandler(provider => new BearerTokenHandler(provider.GetRequiredService<ZoomCredential>()));

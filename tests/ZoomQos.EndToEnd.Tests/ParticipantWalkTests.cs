@@ -45,13 +45,16 @@ public sealed class ParticipantWalkTests(SeededServer seeded) : IClassFixture<Se
     [Fact]
     public async Task With_429s_503s_and_connection_resets_injected_the_walk_yields_the_same_sessions()
     {
-        // Delta seconds: the server runs on a fake clock that other tests move, so an absolute Retry-After would be skewed.
-        var faulty = await seeded.StartAsync(o => o with { Faults = FaultSpec.Parse("429:10,503:5,reset:2"), RetryAfter = Server.RateLimiting.RetryAfterFormat.Seconds });
+        // The client shares the server's fake clock: each Retry-After (Zoom's ISO-8601 form) and back-off passes in
+        // simulated time, moved on whenever no request is in flight.
+        var faulty = await seeded.StartAsync(o => o with { Faults = FaultSpec.Parse("429:10,503:5,reset:2") });
         using var clean = SeededServer.ClientFor(seeded.Server);
-        using var client = SeededServer.ClientFor(faulty);
+        var counter = new InFlightCounter(seeded.Time);
+        using var client = seeded.ClientOnFakeClock(faulty, counter);
 
         var expected = await clean.GetWebinarParticipantsQosAsync("81234567890", QosListType.Past).Select(p => p.UserId).ToListAsync();
-        var walked = await client.GetWebinarParticipantsQosAsync("81234567890", QosListType.Past).Select(p => p.UserId).ToListAsync();
+        var walking = client.GetWebinarParticipantsQosAsync("81234567890", QosListType.Past).Select(p => p.UserId).ToListAsync().AsTask();
+        var walked = await FakeClock.DriveAsync(seeded.Time, walking, () => counter.InFlight == 0, TimeSpan.FromMilliseconds(50));
 
         Assert.Equal(expected, walked);
     }

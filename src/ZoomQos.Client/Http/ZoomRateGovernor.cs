@@ -8,26 +8,47 @@ namespace ZoomQos.Client.Http;
 /// The proactive half of rate limiting: one token bucket per account and category in the whole process, preset
 /// by plan (contract section 6), so that many clients of one account fetching at once stay inside the account's
 /// budget instead of collecting 429s. The bucket holds one token and refills at 95 % of the limit, so no
-/// server window of one second can see more requests than the limit, wherever its edges fall.
+/// server window of one second can see more requests than the limit, wherever its edges fall. It refills on the
+/// client's <see cref="TimeProvider"/> (the library's own refill runs on real time), so a fake clock paces it in tests.
 /// </summary>
 internal static class ZoomRateGovernor
 {
-    private static readonly ConcurrentDictionary<(string Account, bool Heavy), RateLimiter> Buckets = new();
+    private const double Headroom = 0.95;
 
-    public static RateLimiter For(string accountKey, AccountPlan plan, bool heavy) =>
-        Buckets.GetOrAdd((accountKey, heavy), key =>
+    private static readonly ConcurrentDictionary<(string Account, bool Heavy, TimeProvider Time), Bucket> Buckets = new();
+
+    public static RateLimiter For(string accountKey, AccountPlan plan, bool heavy, TimeProvider time) =>
+        Buckets.GetOrAdd((accountKey, heavy, time), key => new Bucket(RefillPeriod(plan, key.Heavy), key.Time)).Limiter;
+
+    /// <summary>How often the bucket gets its token back: once per 1 / (95 % of the limit) seconds.</summary>
+    internal static TimeSpan RefillPeriod(AccountPlan plan, bool heavy) => TimeSpan.FromSeconds(1 / (PerSecond(plan, heavy) * Headroom));
+
+    /// <summary>The plan's limit: Heavy requests a second, or Resource-intensive ones (per minute in the contract) a second.</summary>
+    internal static double PerSecond(AccountPlan plan, bool heavy) => heavy
+        ? plan switch { AccountPlan.Free => 1.0, AccountPlan.Pro => 10.0, _ => 40.0 }
+        : plan switch { AccountPlan.Free => 1 / 60.0, AccountPlan.Pro => 10 / 60.0, _ => 20 / 60.0 };
+
+    private sealed class Bucket
+    {
+        // Process-wide, like the bucket it refills.
+        private readonly ITimer _refill;
+
+        public Bucket(TimeSpan period, TimeProvider time)
         {
-            var perSecond = heavy
-                ? plan switch { AccountPlan.Free => 1.0, AccountPlan.Pro => 10.0, _ => 40.0 }
-                : plan switch { AccountPlan.Free => 1 / 60.0, AccountPlan.Pro => 10 / 60.0, _ => 20 / 60.0 };
-            return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            // A bucket of one token, refilled every period by a timer of the given clock. The library's token bucket
+            // measures the time since its last refill on the real clock even when refilled by hand; its fixed window
+            // with a window of one tick refills whenever asked, so the timer alone sets the pace.
+            Limiter = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
             {
-                TokenLimit = 1,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1 / (perSecond * 0.95)),
+                PermitLimit = 1,
+                Window = TimeSpan.FromTicks(1),
                 QueueLimit = int.MaxValue,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
+                AutoReplenishment = false,
             });
-        });
+            _refill = time.CreateTimer(static state => ((FixedWindowRateLimiter)state!).TryReplenish(), Limiter, period, period);
+        }
+
+        public FixedWindowRateLimiter Limiter { get; }
+    }
 }

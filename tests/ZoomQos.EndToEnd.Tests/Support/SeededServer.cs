@@ -38,6 +38,11 @@ public sealed class SeededServer : IAsyncLifetime
         new ServerToServerOAuthCredential("demo", "demo-client-id", "demo-client-secret", server.TokenAddress),
         new ZoomQosClientOptions { BaseUri = server.ApiBaseAddress, RetryBaseDelay = retryDelay ?? TimeSpan.FromMilliseconds(20), ApplicationId = "e2e-tests" });
 
+    /// <summary>A client on the servers' fake clock, through <paramref name="transport"/> (see <see cref="FakeClock"/>).</summary>
+    public ZoomQosClient ClientOnFakeClock(ZoomQosServer server, HttpMessageHandler transport) => new(
+        new ServerToServerOAuthCredential("demo", "demo-client-id", "demo-client-secret", server.TokenAddress, timeProvider: Time),
+        new ZoomQosClientOptions { BaseUri = server.ApiBaseAddress, Transport = transport, TimeProvider = Time, ApplicationId = "e2e-tests" });
+
     public async Task DisposeAsync()
     {
         foreach (var server in _servers)
