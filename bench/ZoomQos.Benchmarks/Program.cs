@@ -1,34 +1,43 @@
 using BenchmarkDotNet.Running;
+using ZoomQos.Benchmarks.Judged;
 using ZoomQos.Benchmarks.Load;
 
-// ZoomQos benchmarks. Run every suite:  dotnet run -c Release --project bench/ZoomQos.Benchmarks -- --filter '*'
-// One suite:                            dotnet run -c Release --project bench/ZoomQos.Benchmarks -- --filter '*PageDeserialization*'
-// The server load test (loopback only): dotnet run -c Release --project bench/ZoomQos.Benchmarks -- load [seconds]
-if (args.Length > 0 && args[0] == "load")
+// ZoomQos benchmarks: dotnet run -c Release --project bench/ZoomQos.Benchmarks -- COMMAND
+//   --filter '*'              every BenchmarkDotNet suite (one: --filter '*PageDeserialization*')
+//   load [seconds]            the server load test (loopback only): list endpoint vs a bare-Kestrel ceiling and WireMock.Net
+//   client [rounds]           the client walk and memory test
+//   fetch-large               zoomqos fetch of a 5,000 × 120 webinar beside a bare HTTP loop
+//   postgres [rounds] [s]     PostgreSQL beside SQLite (merge, page reads, load)
+// Judged runs print their figures, then "NAME: PASS" or "NAME: FAIL (…)", and exit 0 or 1:
+//   soak [minutes]            7 minutes of serve at 80 % of its maximum: 5xx, p99 drift and outliers, RssAnon growth
+//   governor [rounds]         four walks of one account under Zoom's limits, on the real clock: 429s, time vs 40/s
+//   trim                      what malloc_trim gives back of freed native memory
+//   analysis-memory           the analyzer's heap per session minute
+switch (args.FirstOrDefault())
 {
-    await ServerLoadTest.RunAsync(args);
-    return;
+    case "load":
+        await ServerLoadTest.RunAsync(args);
+        break;
+    case "client":
+        await ClientWalkTest.RunAsync(args);
+        break;
+    case "fetch-large":
+        await FetchLargeTest.RunAsync(args);
+        break;
+    case "postgres":
+        await PostgresStoreTest.RunAsync(args);
+        break;
+    case "soak":
+        return await SoakRun.RunAsync(args);
+    case "governor":
+        return await GovernorRun.RunAsync(args);
+    case "trim":
+        return TrimRun.Run();
+    case "analysis-memory":
+        return AnalysisMemoryRun.Run();
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(ServerLoadTest).Assembly).Run(args);
+        break;
 }
 
-// The client walk and memory test:      dotnet run -c Release --project bench/ZoomQos.Benchmarks -- client [rounds]
-if (args.Length > 0 && args[0] == "client")
-{
-    await ClientWalkTest.RunAsync(args);
-    return;
-}
-
-// The CLI fetch of a 5,000 × 120 webinar:  dotnet build -c Release src/ZoomQos.Cli && dotnet run -c Release --project bench/ZoomQos.Benchmarks -- fetch-large
-if (args.Length > 0 && args[0] == "fetch-large")
-{
-    await FetchLargeTest.RunAsync(args);
-    return;
-}
-
-// PostgreSQL beside SQLite (merge, page reads, load):  dotnet run -c Release --project bench/ZoomQos.Benchmarks -- postgres [rounds] [seconds]
-if (args.Length > 0 && args[0] == "postgres")
-{
-    await PostgresStoreTest.RunAsync(args);
-    return;
-}
-
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

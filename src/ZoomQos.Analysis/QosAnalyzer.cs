@@ -25,6 +25,9 @@ public sealed class QosAnalyzer
     /// <summary>Sessions added so far.</summary>
     public int Count => _sessions.Count;
 
+    /// <summary>The minute records held: one per sampled session minute.</summary>
+    internal long MinutesHeld => _sessions.Sum(s => (long)s.Minutes.Length);
+
     /// <summary>Classifies one session's minutes and keeps the summary.</summary>
     /// <param name="participant">The session.</param>
     public void Add(ParticipantQos participant)

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace ZoomQos.Cli.Tests;
+namespace ZoomQos.TestSupport;
 
 /// <summary>Runs the built <c>zoomqos</c> as a real process, as a user or a script would.</summary>
-internal sealed class ZoomqosProcess : IDisposable
+public sealed class ZoomqosProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();

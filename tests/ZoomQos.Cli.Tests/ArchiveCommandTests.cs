@@ -4,13 +4,10 @@ using ZoomQos.Storage;
 
 namespace ZoomQos.Cli.Tests;
 
-public sealed class ArchiveCommandTests : IAsyncLifetime
+/// <remarks>One seeded demo server for the whole class (<see cref="CliHarness"/>); its tests run one at a time and only read it.</remarks>
+public sealed class ArchiveCommandTests(CliHarness cli) : IClassFixture<CliHarness>
 {
-    private readonly CliHarness _cli = new();
-
-    public Task InitializeAsync() => _cli.InitializeAsync();
-
-    public Task DisposeAsync() => _cli.DisposeAsync();
+    private readonly CliHarness _cli = cli;
 
     [Fact]
     public async Task An_archive_cancelled_halfway_then_run_again_ends_with_the_servers_data_and_fetches_no_session_twice()
@@ -28,7 +25,7 @@ public sealed class ArchiveCommandTests : IAsyncLifetime
                 cancel.Cancel();
             }
         };
-        var first = await CliHarness.RunAsync(args, CliHarness.DemoEnvironment(_cli.Server), counter.Wrap, cancel.Token);
+        var first = await CliHarness.RunAsync(args, CliHarness.DemoEnvironment(_cli.Server), counter.Wrap, cancellationToken: cancel.Token);
         Assert.True(first.ExitCode == 130, first.ToString());
         var afterFirst = counter.Sessions.Count;
         Assert.InRange(afterFirst, 300, 500);

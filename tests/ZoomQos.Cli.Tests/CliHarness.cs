@@ -57,7 +57,7 @@ public sealed class CliHarness : IAsyncLifetime
 
     public Task<CliRun> RunAsync(params string[] args) => RunAsync(args, DemoEnvironment(Server));
 
-    public static async Task<CliRun> RunAsync(string[] args, IReadOnlyDictionary<string, string> environment, Func<HttpMessageHandler, HttpMessageHandler>? wrap = null, CancellationToken cancellationToken = default)
+    public static async Task<CliRun> RunAsync(string[] args, IReadOnlyDictionary<string, string> environment, Func<HttpMessageHandler, HttpMessageHandler>? wrap = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         var stdout = new MemoryStream();
         var stderr = new StringWriter();
@@ -70,6 +70,7 @@ public sealed class CliHarness : IAsyncLifetime
             ErrorIsTerminal = false,
             GetEnvironmentVariable = name => environment.TryGetValue(name, out var value) ? value : null,
             CreateTransport = () => wrap is null ? new SocketsHttpHandler() : wrap(new SocketsHttpHandler()),
+            TimeProvider = time ?? TimeProvider.System,
         };
         var code = await ZoomQosCli.RunAsync(args, context, cancellationToken);
         var bytes = stdout.ToArray();

@@ -1,13 +1,10 @@
 namespace ZoomQos.Cli.Tests;
 
 /// <summary>The one place that maps failures to exit codes: nothing unexpected reaches a user as a stack trace.</summary>
-public sealed class CommandRunnerTests : IAsyncLifetime
+/// <remarks>One seeded demo server for the whole class (<see cref="CliHarness"/>); its tests run one at a time and only read it.</remarks>
+public sealed class CommandRunnerTests(CliHarness cli) : IClassFixture<CliHarness>
 {
-    private readonly CliHarness _cli = new();
-
-    public Task InitializeAsync() => _cli.InitializeAsync();
-
-    public Task DisposeAsync() => _cli.DisposeAsync();
+    private readonly CliHarness _cli = cli;
 
     [Theory]
     [InlineData("fetch", "81234567890", "--type", "past")]

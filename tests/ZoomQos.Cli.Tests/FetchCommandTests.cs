@@ -7,13 +7,10 @@ using ZoomQos.Storage;
 
 namespace ZoomQos.Cli.Tests;
 
-public sealed class FetchCommandTests : IAsyncLifetime
+/// <remarks>One seeded demo server for the whole class (<see cref="CliHarness"/>); its tests run one at a time and only read it.</remarks>
+public sealed class FetchCommandTests(CliHarness cli) : IClassFixture<CliHarness>
 {
-    private readonly CliHarness _cli = new();
-
-    public Task InitializeAsync() => _cli.InitializeAsync();
-
-    public Task DisposeAsync() => _cli.DisposeAsync();
+    private readonly CliHarness _cli = cli;
 
     [Fact]
     public async Task Fetch_ndjson_writes_every_session_json_equal_to_the_servers_and_import_then_serve_gives_the_same_pages()

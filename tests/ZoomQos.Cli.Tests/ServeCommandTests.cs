@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using ZoomQos.TestSupport;
 
 namespace ZoomQos.Cli.Tests;
 

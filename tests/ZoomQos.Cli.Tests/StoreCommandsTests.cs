@@ -3,13 +3,10 @@ using ZoomQos.Storage;
 
 namespace ZoomQos.Cli.Tests;
 
-public sealed class StoreCommandsTests : IAsyncLifetime
+/// <remarks>One seeded demo server for the whole class (<see cref="CliHarness"/>); its tests run one at a time and only read it.</remarks>
+public sealed class StoreCommandsTests(CliHarness cli) : IClassFixture<CliHarness>
 {
-    private readonly CliHarness _cli = new();
-
-    public Task InitializeAsync() => _cli.InitializeAsync();
-
-    public Task DisposeAsync() => _cli.DisposeAsync();
+    private readonly CliHarness _cli = cli;
 
     [Fact]
     public async Task Import_of_a_file_with_a_bad_line_names_the_line_and_writes_nothing()

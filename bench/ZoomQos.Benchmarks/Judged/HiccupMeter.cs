@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace ZoomQos.Cli.Tests;
+namespace ZoomQos.Benchmarks.Judged;
 
 /// <summary>
 /// A platform stall meter in the manner of jHiccup: a dedicated thread in the measuring process sleeps 1 ms at a time

@@ -177,6 +177,12 @@ internal sealed class Watcher(string webinarId, int windowMinutes, TimeSpan cool
             sessions.Add(participant);
         }
 
+        return Observe(sessions);
+    }
+
+    /// <summary>One poll's sessions: judged on the last minutes, and the alerts they raise.</summary>
+    internal WatchPoll Observe(IReadOnlyList<ParticipantQos> sessions)
+    {
         // The newest minute may be half there: Zoom (and our server) add it while the pages are walked, so
         // sessions read early lack it. Judge up to the last complete minute.
         var latest = sessions.SelectMany(p => p.UserQos ?? []).Select(s => s.DateTime.Value).Max() ?? DateTimeOffset.MinValue;

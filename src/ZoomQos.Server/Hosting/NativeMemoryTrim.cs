@@ -14,6 +14,9 @@ namespace ZoomQos.Server.Hosting;
 /// </summary>
 internal sealed partial class NativeMemoryTrim(ServerOptions options, ILogger<NativeMemoryTrim> logger) : BackgroundService
 {
+    /// <summary>The trim itself: <see cref="TryTrim"/>; a test counts the calls instead (their effect on RSS is <c>bench -- trim</c>).</summary>
+    internal Func<bool> Trim { get; init; } = TryTrim;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.NativeMemoryTrimInterval <= TimeSpan.Zero || !OperatingSystem.IsLinux())
@@ -26,7 +29,7 @@ internal sealed partial class NativeMemoryTrim(ServerOptions options, ILogger<Na
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                if (!TryTrim())
+                if (!Trim())
                 {
                     LogUnavailable(logger);
                     return;
