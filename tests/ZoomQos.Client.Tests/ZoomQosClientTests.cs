@@ -79,20 +79,8 @@ public class ZoomQosClientTests
     {
         using var stub = new StubHandler(Pages("participants", "user_id"));
         using var client = new ZoomQosClient(new HttpClient(stub), Options);
-        using var cancel = new CancellationTokenSource();
-        var seen = new List<string>();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-        {
-            await foreach (var participant in client.GetWebinarParticipantsQosAsync("81234567890", QosListType.Past, cancel.Token))
-            {
-                seen.Add(participant.UserId!);
-                if (seen.Count == 2)
-                {
-                    await cancel.CancelAsync();
-                }
-            }
-        });
+        var seen = await CancelAfterTwoAsync(token => client.GetWebinarParticipantsQosAsync("81234567890", QosListType.Past, token).Select(p => p.UserId!));
 
         Assert.Equal(["1", "2"], seen);
     }
@@ -102,20 +90,8 @@ public class ZoomQosClientTests
     {
         using var stub = new StubHandler(Pages("webinars", "uuid"));
         using var client = new ZoomQosClient(new HttpClient(stub), Options);
-        using var cancel = new CancellationTokenSource();
-        var seen = new List<string>();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-        {
-            await foreach (var webinar in client.GetWebinarsAsync(QosListType.Past, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), cancel.Token))
-            {
-                seen.Add(webinar.Uuid!);
-                if (seen.Count == 2)
-                {
-                    await cancel.CancelAsync();
-                }
-            }
-        });
+        var seen = await CancelAfterTwoAsync(token => client.GetWebinarsAsync(QosListType.Past, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), token).Select(w => w.Uuid!));
 
         Assert.Equal(["1", "2"], seen);
     }
@@ -141,6 +117,25 @@ public class ZoomQosClientTests
         });
 
         Assert.Equal(3, seen);
+    }
+
+    // Walks with a token given to the call alone (none to the enumerator), cancelling it after the second item.
+    private static async Task<List<string>> CancelAfterTwoAsync(Func<CancellationToken, IAsyncEnumerable<string>> walk)
+    {
+        using var cancel = new CancellationTokenSource();
+        var seen = new List<string>();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var id in walk(cancel.Token))
+            {
+                seen.Add(id);
+                if (seen.Count == 2)
+                {
+                    await cancel.CancelAsync();
+                }
+            }
+        });
+        return seen;
     }
 
     // Ten pages of one item each, item n with the id "n"; the last page has no next token.
