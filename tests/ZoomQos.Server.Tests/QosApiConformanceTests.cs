@@ -24,11 +24,13 @@ public abstract class QosApiConformanceTests(DemoServer demo)
         var users = new List<string>();
         var next = string.Empty;
         var pages = 0;
+        var bodies = new System.Text.StringBuilder();
         ZoomApi.Answer page;
         do
         {
             page = await Api.GetAsync($"{AllHands}?type=past&page_size=10&next_page_token={Uri.EscapeDataString(next)}", token);
             Assert.Equal(HttpStatusCode.OK, page.Status);
+            bodies.Append(page.Text);
             Assert.Equal(1003, page.Json!["total_records"]!.GetValue<long>());
             Assert.Equal(101, page.Json["page_count"]!.GetValue<long>());
             Assert.Equal(10, page.Json["page_size"]!.GetValue<int>());
@@ -42,6 +44,11 @@ public abstract class QosApiConformanceTests(DemoServer demo)
         Assert.Equal(1003, users.Count);
         Assert.Equal(1003, users.Distinct().Count());
         Assert.Equal(3, page.Json!["participants"]!.AsArray().Count);
+        // As Zoom writes them: "SSL+Proxy" and "São Paulo (BR)" as they are, nothing escaped that JSON does not require.
+        var text = bodies.ToString();
+        Assert.Contains("SSL+Proxy", text, StringComparison.Ordinal);
+        Assert.Contains("São Paulo", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", text, StringComparison.Ordinal);
     }
 
     [SkippableFact]
