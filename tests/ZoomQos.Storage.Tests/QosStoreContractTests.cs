@@ -358,6 +358,19 @@ public abstract class QosStoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Two_accounts_claiming_one_instance_at_once_leave_one_owner_and_one_conflict()
+    {
+        await SeededAsync(Store);
+
+        // Both check that nobody else owns the UUID, then write: the store's lock makes the second wait for the first.
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Claim(Instance("contested==", webinarId: 81234500100 + i, account: i % 2 == 0 ? Demo.Id : Other.Id))));
+
+        Assert.Equal(1, claims.Count(ok => ok));
+        var owner = await Store.ResolveInstanceAsync(Demo.Id, "contested==", QosListType.Past) ?? await Store.ResolveInstanceAsync(Other.Id, "contested==", QosListType.Past);
+        Assert.NotNull(owner);
+    }
+
+    [SkippableFact]
     public async Task Accounts_read_back_and_an_app_authenticates_only_with_its_secret()
     {
         await SeededAsync(Store);
@@ -494,4 +507,17 @@ public abstract class QosStoreContractTests : IAsyncLifetime
 
     /// <summary>Every byte the store holds (its files, or a dump of every table), to search for what must not be there.</summary>
     protected abstract Task<byte[]> EverythingStoredAsync();
+
+    private async Task<bool> Claim(ZoomQos.Contracts.Webinars.WebinarInstance instance)
+    {
+        try
+        {
+            await Store.UpsertInstanceAsync(instance);
+            return true;
+        }
+        catch (QosStoreConflictException)
+        {
+            return false;
+        }
+    }
 }
