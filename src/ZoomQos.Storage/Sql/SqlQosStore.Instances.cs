@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Data.Common;
+using System.Globalization;
 using ZoomQos.Contracts.Qos;
 using ZoomQos.Contracts.Webinars;
 
