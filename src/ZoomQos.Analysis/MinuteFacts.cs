@@ -127,8 +127,8 @@ internal static class MinuteClassifier
         };
         var goodFps = leg.Height >= 360 ? t.VideoFpsGoodHighRes : t.VideoFpsGoodLowRes;
         var fps = float.IsNaN(leg.Fps) ? Quality.Unclassified : leg.Fps >= goodFps ? Quality.Good : leg.Fps < t.VideoFpsPoor ? Quality.Poor : Quality.Fair;
-        var ladder = leg.Height >= 1080 ? 1800 : leg.Height >= 720 ? 1200 : leg.Height >= 360 ? 600 : 0;
-        var share = ladder == 0 ? double.NaN : leg.Kbps / ladder;
+        var ladder = leg.Height >= 1080 ? t.VideoLadder1080pKbps : leg.Height >= 720 ? t.VideoLadder720pKbps : leg.Height >= 360 ? t.VideoLadder360pKbps : 0;
+        var share = ladder == 0 ? double.NaN : leg.Kbps / (float)ladder; // a float quotient, as when the rungs were literals
         var bitrate = double.IsNaN(share) ? Quality.Unclassified : share >= t.VideoLadderGoodShare ? Quality.Good : share < t.VideoLadderPoorShare ? Quality.Poor : Quality.Fair;
         var loss = Loss(leg.AvgLoss, t.AvgLossGoodPct, t.VideoAvgLossPoorPct);
         var network = Worst(Upper(F(video.Latency.Value), t.LatencyGoodMs, t.LatencyPoorMs), Upper(F(video.Jitter.Value), t.JitterGoodMs, t.JitterPoorMs), loss);

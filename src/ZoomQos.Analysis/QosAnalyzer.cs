@@ -1,3 +1,5 @@
+using ZoomQos.Analysis.Causes;
+using ZoomQos.Analysis.RollUps;
 using ZoomQos.Contracts.Qos;
 
 namespace ZoomQos.Analysis;
@@ -6,20 +8,25 @@ namespace ZoomQos.Analysis;
 /// ZoomQos.Analysis implements spec/quality-model.md, with no I/O: give it participant sessions one at a time
 /// (<see cref="Add"/>, as pages arrive), then <see cref="Complete"/>. It keeps a compact classified record per
 /// session minute, never the sessions themselves, so memory grows with session minutes, not with the JSON.
+/// <see cref="Complete"/> lines the minutes up (<see cref="WebinarMinutes"/>), runs the cause detectors
+/// (<see cref="CausePipeline"/>, one per cause of section 5), and rolls up (section 4).
 /// </summary>
 public sealed class QosAnalyzer
 {
     private readonly Thresholds _thresholds;
     private readonly int _seriesFor;
+    private readonly AnalysisWindow _window;
     private readonly List<SessionRecord> _sessions = [];
 
     /// <summary>Creates an analyzer.</summary>
     /// <param name="thresholds">The thresholds; <see cref="Thresholds.Default"/> when null.</param>
     /// <param name="seriesFor">How many of the worst sessions (besides panelists) keep a minute series for charts.</param>
-    public QosAnalyzer(Thresholds? thresholds = null, int seriesFor = 60)
+    /// <param name="window">Whether the webinar has ended or is live (and up to which minute); ended when null.</param>
+    public QosAnalyzer(Thresholds? thresholds = null, int seriesFor = 60, AnalysisWindow? window = null)
     {
         _thresholds = thresholds ?? Thresholds.Default;
         _seriesFor = seriesFor;
+        _window = window ?? AnalysisWindow.Ended;
     }
 
     /// <summary>Sessions added so far.</summary>
@@ -48,64 +55,37 @@ public sealed class QosAnalyzer
     }
 
     /// <summary>Correlates, finds causes and rolls up; the analyzer can be dropped afterwards.</summary>
-    public WebinarAnalysis Complete() => new Correlation(_thresholds, _sessions, _seriesFor).Run();
-}
-
-/// <summary>What is kept of one session.</summary>
-internal sealed class SessionRecord
-{
-    public SessionRecord(ParticipantQos p, MinuteFacts[] minutes)
+    public WebinarAnalysis Complete()
     {
-        UserId = p.UserId ?? string.Empty;
-        Name = string.IsNullOrWhiteSpace(p.UserName) ? "(unknown)" : p.UserName;
-        Email = p.Email ?? string.Empty;
-        Join = p.JoinTime.Value;
-        Leave = p.LeaveTime.Value;
-        Minutes = minutes;
-        Dimensions = new Dictionary<string, string>(StringComparer.Ordinal)
+        var t = _thresholds;
+        var minutes = WebinarMinutes.LineUp(_sessions, t);
+        var findings = CausePipeline.Run(t, _window, _sessions, minutes);
+        var rollUp = new ParticipantRollUp(t, minutes, findings);
+
+        var results = _sessions.Select(rollUp.Of).ToList();
+        results.Sort((a, b) => b.Badness.CompareTo(a.Badness));
+        var charted = new HashSet<string>(results.Where(r => r.IsPanelist).Select(r => r.UserId).Concat(results.Take(_seriesFor).Select(r => r.UserId)), StringComparer.Ordinal);
+        var byId = _sessions.GroupBy(s => s.UserId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        results = [.. results.Select(r => charted.Contains(r.UserId) ? r with { Series = ChartSeries.Of(byId[r.UserId], rollUp) } : r)];
+
+        var withVerdict = results.Count(r => r.Verdict != ParticipantVerdict.InsufficientData);
+        var poor = results.Count(r => r.Verdict == ParticipantVerdict.Poor);
+        var share = withVerdict == 0 ? 0 : (double)poor / withVerdict;
+        return new WebinarAnalysis
         {
-            ["location"] = Known(p.Location),
-            ["network_type"] = Known(p.NetworkType.Raw),
-            ["device"] = Known(p.Device.Raw),
-            ["os"] = Known(p.Os),
-            ["client_version"] = Known(p.Version),
-            ["data_center"] = Known(p.DataCenter),
+            Thresholds = t,
+            Verdict = share >= t.WebinarCriticalShare ? WebinarVerdict.Critical : share >= t.WebinarDegradedShare ? WebinarVerdict.Degraded : WebinarVerdict.Healthy,
+            Participants = results.Count,
+            Poor = poor,
+            Fair = results.Count(r => r.Verdict == ParticipantVerdict.Fair),
+            Good = results.Count(r => r.Verdict == ParticipantVerdict.Good),
+            Insufficient = results.Count(r => r.Verdict == ParticipantVerdict.InsufficientData),
+            Findings = [.. findings.OrderByDescending(f => f.Impact).ThenBy(f => f.From)],
+            ParticipantResults = results,
+            Breakdowns = Breakdowns.Of(results),
+            Timeline = Timeline.Of(minutes),
+            From = minutes.Seen.Count == 0 ? null : UtcMinute.At(minutes.Seen.Min()),
+            To = minutes.Seen.Count == 0 ? null : UtcMinute.At(minutes.Seen.Max()),
         };
-        Location = p.Location ?? string.Empty;
-        DataCenter = p.DataCenter ?? string.Empty;
-
-        // The same person across sessions: Zoom's user id when signed in, else what identifies the machine.
-        string?[] identity = [p.Id, p.Email, p.MacAddr, p.HarddiskId, p.PcName, p.IpAddress];
-        PersonKey = identity.Any(s => !string.IsNullOrEmpty(s))
-            ? string.Join('|', p.Id, p.Email, p.UserName, p.PcName, p.MacAddr, p.HarddiskId, p.IpAddress, p.DeviceName, p.Version, p.OsVersion, p.Location)
-            : null;
-        IsPanelist = minutes.Any(m => m.SendsMedia);
     }
-
-    public string UserId { get; }
-
-    public string Name { get; }
-
-    public string Email { get; }
-
-    public string Location { get; }
-
-    public string DataCenter { get; }
-
-    public DateTimeOffset? Join { get; }
-
-    public DateTimeOffset? Leave { get; }
-
-    public string? PersonKey { get; }
-
-    public bool IsPanelist { get; }
-
-    public MinuteFacts[] Minutes { get; }
-
-    public Dictionary<string, string> Dimensions { get; }
-
-    // Minutes explained by a cause found so far (victim of an episode, weak Wi-Fi, CPU, bursts).
-    public HashSet<long> Explained { get; } = [];
-
-    private static string Known(string? value) => string.IsNullOrWhiteSpace(value) ? "unknown" : value;
 }

@@ -47,40 +47,6 @@ public enum WebinarVerdict
     Critical,
 }
 
-/// <summary>The causes of section 5.</summary>
-public enum CauseKind
-{
-    /// <summary>A panelist's uplink degraded many attendees' downlinks in the same minutes (one cause, many victims).</summary>
-    PanelistUplink,
-
-    /// <summary>A participant's own uplink (input leg degraded, output fine).</summary>
-    ParticipantUplink,
-
-    /// <summary>Weak Wi-Fi (average RSSI below −70 dBm) on the participant's network.</summary>
-    WeakWifi,
-
-    /// <summary>High CPU on the participant's device: loss and jitter low, CPU high, frame rate or resolution drop.</summary>
-    HighCpu,
-
-    /// <summary>Latency high but steady, jitter and loss low: distance or a VPN path.</summary>
-    DistanceOrVpn,
-
-    /// <summary>Max-loss spikes with low average loss and jitter spikes: bursty congestion, typically Wi-Fi contention.</summary>
-    BurstyCongestion,
-
-    /// <summary>Bitrate steps down while loss stays low: bandwidth adaptation, not packet loss.</summary>
-    BandwidthAdaptation,
-
-    /// <summary>One attendee's output leg degraded while nobody else's is: their downlink or device.</summary>
-    AttendeeDownlink,
-
-    /// <summary>A gap in the minutes, the same person rejoining.</summary>
-    Reconnection,
-
-    /// <summary>Screen share below 2 fps with loss.</summary>
-    PoorScreenShare,
-}
-
 /// <summary>p50, p95 and max of a metric over a participant's active minutes; null when there was no value.</summary>
 /// <param name="P50">Median.</param>
 /// <param name="P95">95th percentile.</param>

@@ -5,7 +5,9 @@ using System.Text.Json.Serialization;
 namespace ZoomQos.Analysis;
 
 /// <summary>
-/// Every threshold of the quality model (spec/quality-model.md, sections 2 and 4), each overridable. Two presets:
+/// Every number of the quality model (spec/quality-model.md): the thresholds of sections 2 and 4, Zoom's video bitrate
+/// ladder, and the parameters of the cause detectors of section 5 (ours, chosen against the simulator's ground truth:
+/// Analysis.Tests/GroundTruthTests prints precision and recall per seed), each overridable. Two presets:
 /// <see cref="Default"/> and <see cref="TeamsCqd"/> (Microsoft's stricter published rules). A thresholds file is a
 /// JSON object with any of these names in snake_case; <see cref="WithOverrides"/> applies it to a preset.
 /// Comparisons follow the spec's table: latency, jitter and max loss are poor <em>above</em> their poor threshold;
@@ -118,6 +120,62 @@ public sealed record Thresholds
 
     /// <summary>Share of participants poor at or above which the webinar is degraded.</summary>
     public double WebinarDegradedShare { get; init; } = 0.05;
+
+    // Zoom's bitrate ladder for received video (Zoom's published bandwidth for 1:1 video: 600 kbps for high quality,
+    // 1.2 Mbps for 720p, 1.8 Mbps for 1080p); below 360p there is no rung and bitrate is not judged.
+
+    /// <summary>The ladder's rung at 360p and above (kbps).</summary>
+    public double VideoLadder360pKbps { get; init; } = 600;
+
+    /// <summary>The ladder's rung at 720p and above (kbps).</summary>
+    public double VideoLadder720pKbps { get; init; } = 1200;
+
+    /// <summary>The ladder's rung at 1080p and above (kbps).</summary>
+    public double VideoLadder1080pKbps { get; init; } = 1800;
+
+    // The cause detectors (section 5). Ours: each was chosen against the simulator's planted faults.
+
+    /// <summary>Panelist's uplink (row 3): at least this many attendees degraded in a minute make it an episode minute, and an episode needs at least this many victims.</summary>
+    public int EpisodeMinAttendees { get; init; } = 3;
+
+    /// <summary>Panelist's uplink: ... or this share of the attendees active in the minute, whichever is more.</summary>
+    public double EpisodeAttendeeShare { get; init; } = 0.10;
+
+    /// <summary>Panelist's uplink: minutes an episode lasts at least; one is enough at the live edge.</summary>
+    public int EpisodeMinMinutes { get; init; } = 2;
+
+    /// <summary>Panelist's uplink: a victim's downlink was degraded in at least this share of the episode's minutes it was there …</summary>
+    public double VictimDuringShare { get; init; } = 0.5;
+
+    /// <summary>… and in less than this share of its other minutes (someone degraded all along has a cause of their own).</summary>
+    public double VictimOutsideShare { get; init; } = 0.25;
+
+    /// <summary>Minutes apart that one run of a cause still bridges (a participant's uplink or downlink, screen share).</summary>
+    public int CauseGapMinutes { get; init; } = 1;
+
+    /// <summary>Minutes a run of a participant's own cause lasts at least (uplink, downlink, Wi-Fi, screen share).</summary>
+    public int CauseMinMinutes { get; init; } = 2;
+
+    /// <summary>Weak Wi-Fi: minutes apart that one run still bridges (the signal comes and goes).</summary>
+    public int WifiGapMinutes { get; init; } = 2;
+
+    /// <summary>Bursty congestion: minutes with a loss burst a session needs at least.</summary>
+    public int BurstMinMinutes { get; init; } = 2;
+
+    /// <summary>Distance or VPN: the spread of latency (p90 − p10) at or below which it counts as steady (ms).</summary>
+    public double SteadyLatencySpreadMs { get; init; } = 40;
+
+    /// <summary>Bandwidth adaptation: the first minutes of received video whose median bitrate is the baseline.</summary>
+    public int BandwidthBaselineMinutes { get; init; } = 5;
+
+    /// <summary>Bandwidth adaptation: a minute under this share of the baseline has stepped down.</summary>
+    public double BandwidthStepDownShare { get; init; } = 0.6;
+
+    /// <summary>Bandwidth adaptation: minutes apart that one run of stepped-down minutes still bridges.</summary>
+    public int BandwidthGapMinutes { get; init; } = 2;
+
+    /// <summary>Bandwidth adaptation: minutes a run of stepped-down minutes lasts at least.</summary>
+    public int BandwidthMinMinutes { get; init; } = 3;
 
     /// <summary>The preset of this name: <c>default</c> or <c>teams-cqd</c>.</summary>
     /// <param name="name">The name.</param>

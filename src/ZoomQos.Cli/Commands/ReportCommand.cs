@@ -51,7 +51,9 @@ internal static class ReportCommand
             var rules = await ReadThresholdsAsync(parse.GetValue(preset)!, parse.GetValue(thresholds), cancellationToken);
             var id = parse.GetValue(webinarId)!;
             var listType = FetchCommand.ParseType(parse.GetValue(type));
-            var analyzer = new QosAnalyzer(rules);
+            // A live webinar is judged up to the last minute that has ended by this clock; one that has ended, to its end.
+            var window = listType == Contracts.Qos.QosListType.Live ? AnalysisWindow.LiveUntil(context.TimeProvider.GetUtcNow().AddMinutes(-1)) : AnalysisWindow.Ended;
+            var analyzer = new QosAnalyzer(rules, window: window);
             var watch = Stopwatch.StartNew();
             string source;
             long sessions;

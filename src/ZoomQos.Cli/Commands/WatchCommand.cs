@@ -188,7 +188,7 @@ internal sealed class Watcher(string webinarId, int windowMinutes, TimeSpan cool
         var latest = sessions.SelectMany(p => p.UserQos ?? []).Select(s => s.DateTime.Value).Max() ?? DateTimeOffset.MinValue;
         var now = latest == DateTimeOffset.MinValue ? latest : latest.AddMinutes(-1);
         var from = now.AddMinutes(-windowMinutes + 1);
-        var analyzer = new QosAnalyzer(thresholds, seriesFor: 0);
+        var analyzer = new QosAnalyzer(thresholds, seriesFor: 0, AnalysisWindow.LiveUntil(now));
         foreach (var session in sessions.Where(p => p.LeaveTime.Value is null || p.LeaveTime.Value >= from))
         {
             analyzer.Add(session with { UserQos = [.. (session.UserQos ?? []).Where(s => s.DateTime.Value >= from && s.DateTime.Value <= now)] });
