@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using Spectre.Console;
 using ZoomQos.Analysis;
+using ZoomQos.Analysis.Live;
 using ZoomQos.Cli.Connection;
 using ZoomQos.Cli.Report;
 using ZoomQos.Contracts.Qos;
@@ -67,10 +68,10 @@ internal static class WatchCommand
             using var zoom = ZoomConnection.Open(settings, context);
             using var http = new HttpClient(context.CreateTransport()) { Timeout = TimeSpan.FromSeconds(10) };
             var id = parse.GetValue(webinarId)!;
-            var watcher = new Watcher(id, minutes, quiet, rules);
+            var watcher = new LiveWatch(minutes, quiet, rules);
             while (true)
             {
-                var poll = await watcher.PollAsync(zoom, cancellationToken);
+                var poll = watcher.Observe(await LiveSessionsAsync(zoom, id, cancellationToken));
                 if (parse.GetValue(once))
                 {
                     WriteTable(context, id, poll);
@@ -102,7 +103,18 @@ internal static class WatchCommand
             : throw new CliUsageException($"{name} must be a duration such as 60s, 2m or 500ms, not '{text}'.");
     }
 
-    private static string Describe(WatchPoll poll)
+    private static async Task<List<ParticipantQos>> LiveSessionsAsync(ZoomConnection zoom, string id, CancellationToken cancellationToken)
+    {
+        var sessions = new List<ParticipantQos>();
+        await foreach (var participant in zoom.Client.GetWebinarParticipantsQosAsync(id, QosListType.Live, cancellationToken).WithCancellation(cancellationToken))
+        {
+            sessions.Add(participant);
+        }
+
+        return sessions;
+    }
+
+    private static string Describe(LivePoll poll)
     {
         var poor = poll.Analysis.ParticipantResults.Where(p => p.Verdict == ParticipantVerdict.Poor).ToList();
         var top = poll.Analysis.Findings.FirstOrDefault(f => f.Kind != CauseKind.Reconnection);
@@ -110,7 +122,7 @@ internal static class WatchCommand
             $"{poll.At:HH:mm} UTC — {poll.Analysis.Participants} sessions, {poor.Count} poor now, webinar {poll.Analysis.Verdict}{(top is null ? string.Empty : $"; top cause: {top.Title}")}; {poll.Alerts.Count} new alert(s).");
     }
 
-    private static void WriteTable(CliContext context, string id, WatchPoll poll)
+    private static void WriteTable(CliContext context, string id, LivePoll poll)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(context.Out) });
         console.Profile.Width = 160;
@@ -152,82 +164,6 @@ internal static class WatchCommand
             {
                 await CommandRunner.Say(context, "watch", $"warning: the webhook did not answer in 10 s (attempt {attempt} of 2).");
             }
-        }
-    }
-}
-
-/// <summary>One poll: the analysis of the last minutes and the alerts it raised.</summary>
-internal sealed record WatchPoll(DateTimeOffset At, WebinarAnalysis Analysis, IReadOnlyList<WatchAlert> Alerts);
-
-/// <summary>
-/// The state of <c>watch</c> between polls: who was poor at the last poll, and when each key was last alerted.
-/// An alert is raised when a participant (or the webinar) turns poor, unless the same key was alerted within
-/// the cool-down — measured in the webinar's own minutes, so that a replay at any speed behaves the same.
-/// </summary>
-internal sealed class Watcher(string webinarId, int windowMinutes, TimeSpan cooldown, Thresholds thresholds)
-{
-    private readonly HashSet<string> _poor = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _lastAlert = new(StringComparer.Ordinal);
-
-    public async Task<WatchPoll> PollAsync(ZoomConnection zoom, CancellationToken cancellationToken)
-    {
-        var sessions = new List<ParticipantQos>();
-        await foreach (var participant in zoom.Client.GetWebinarParticipantsQosAsync(webinarId, QosListType.Live, cancellationToken).WithCancellation(cancellationToken))
-        {
-            sessions.Add(participant);
-        }
-
-        return Observe(sessions);
-    }
-
-    /// <summary>One poll's sessions: judged on the last minutes, and the alerts they raise.</summary>
-    internal WatchPoll Observe(IReadOnlyList<ParticipantQos> sessions)
-    {
-        // The newest minute may be half there: Zoom (and our server) add it while the pages are walked, so
-        // sessions read early lack it. Judge up to the last complete minute.
-        var latest = sessions.SelectMany(p => p.UserQos ?? []).Select(s => s.DateTime.Value).Max() ?? DateTimeOffset.MinValue;
-        var now = latest == DateTimeOffset.MinValue ? latest : latest.AddMinutes(-1);
-        var from = now.AddMinutes(-windowMinutes + 1);
-        var analyzer = new QosAnalyzer(thresholds, seriesFor: 0, AnalysisWindow.LiveUntil(now));
-        foreach (var session in sessions.Where(p => p.LeaveTime.Value is null || p.LeaveTime.Value >= from))
-        {
-            analyzer.Add(session with { UserQos = [.. (session.UserQos ?? []).Where(s => s.DateTime.Value >= from && s.DateTime.Value <= now)] });
-        }
-
-        return Judge(now, analyzer.Complete());
-    }
-
-    internal WatchPoll Judge(DateTimeOffset now, WebinarAnalysis analysis)
-    {
-        var alerts = new List<WatchAlert>();
-        var poorNow = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in analysis.ParticipantResults.Where(p => p.Verdict == ParticipantVerdict.Poor))
-        {
-            poorNow.Add(p.UserId);
-            var cause = p.Causes.Count > 0 ? p.Causes[0] : null;
-            Raise(alerts, now, new WatchAlert("participant_poor", p.UserId, p.Name, "Poor", cause?.Title, cause?.Evidence));
-        }
-
-        if (analysis.Verdict != WebinarVerdict.Healthy)
-        {
-            poorNow.Add("webinar");
-            var top = analysis.Findings.FirstOrDefault(f => f.Kind != CauseKind.Reconnection);
-            Raise(alerts, now, new WatchAlert("webinar_poor", "webinar", string.Create(CultureInfo.InvariantCulture, $"{analysis.Poor} of {analysis.Participants} participants poor"), analysis.Verdict.ToString(), top?.Title, top?.Evidence));
-        }
-
-        _poor.Clear();
-        _poor.UnionWith(poorNow);
-        return new WatchPoll(now, analysis, alerts);
-    }
-
-    private void Raise(List<WatchAlert> alerts, DateTimeOffset now, WatchAlert alert)
-    {
-        var turned = !_poor.Contains(alert.Key);
-        var quiet = _lastAlert.TryGetValue(alert.Key, out var last) && now - last < cooldown;
-        if (turned && !quiet)
-        {
-            alerts.Add(alert);
-            _lastAlert[alert.Key] = now;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ZoomQos.Analysis;
+using ZoomQos.Analysis.Live;
 
 namespace ZoomQos.Cli.Report;
 
@@ -26,13 +27,4 @@ internal sealed record ReportDocument(string WebinarId, string Type, string Sour
 /// <param name="WebinarId">The webinar.</param>
 /// <param name="At">When (UTC).</param>
 /// <param name="Alerts">The alerts.</param>
-internal sealed record WatchAlertBatch(string WebinarId, DateTimeOffset At, IReadOnlyList<WatchAlert> Alerts);
-
-/// <summary>One alert: a participant or the webinar turned poor.</summary>
-/// <param name="Kind">participant_poor or webinar_poor.</param>
-/// <param name="Key">What the cool-down is per: a user_id, or "webinar".</param>
-/// <param name="Subject">The participant's name, or the webinar's verdict.</param>
-/// <param name="Verdict">The verdict.</param>
-/// <param name="Cause">The most likely cause, in words.</param>
-/// <param name="Evidence">What shows it.</param>
-internal sealed record WatchAlert(string Kind, string Key, string Subject, string Verdict, string? Cause, string? Evidence);
+internal sealed record WatchAlertBatch(string WebinarId, DateTimeOffset At, IReadOnlyList<LiveAlert> Alerts);

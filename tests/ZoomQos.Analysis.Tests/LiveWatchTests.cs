@@ -1,15 +1,13 @@
-using ZoomQos.Analysis;
-using ZoomQos.Cli.Commands;
-using ZoomQos.Cli.Report;
+using ZoomQos.Analysis.Live;
 using ZoomQos.Simulation;
 
-namespace ZoomQos.Cli.Tests;
+namespace ZoomQos.Analysis.Tests;
 
 /// <summary>
 /// <c>watch</c>'s rules without a clock: the live demo webinar observed minute by minute (its presenter's uplink
 /// fails at minute 40), exactly as the polls of a real watch see it.
 /// </summary>
-public sealed class WatcherTests
+public sealed class LiveWatchTests
 {
     private static readonly DemoDataSet Demo = DemoDataSet.Create(new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero));
 
@@ -39,7 +37,7 @@ public sealed class WatcherTests
     [Fact]
     public void A_participant_still_poor_at_the_next_poll_is_not_alerted_again()
     {
-        var watcher = new Watcher("81234567891", 5, TimeSpan.FromMinutes(10), Thresholds.Default);
+        var watcher = new LiveWatch(5, TimeSpan.FromMinutes(10), Thresholds.Default);
         var at = Demo.Live.Instance.StartTime.AddMinutes(44);
 
         var first = watcher.Observe([.. Demo.Live.SnapshotAt(at)]);
@@ -50,11 +48,11 @@ public sealed class WatcherTests
         Assert.Equal(first.Analysis.Poor, again.Analysis.Poor);
     }
 
-    private static List<(DateTimeOffset At, WatchAlert Alert)> Watch(int pollEveryMinutes)
+    private static List<(DateTimeOffset At, LiveAlert Alert)> Watch(int pollEveryMinutes)
     {
-        var watcher = new Watcher("81234567891", 5, TimeSpan.FromMinutes(10), Thresholds.Default);
+        var watcher = new LiveWatch(5, TimeSpan.FromMinutes(10), Thresholds.Default);
         var start = Demo.Live.Instance.StartTime;
-        var alerts = new List<(DateTimeOffset, WatchAlert)>();
+        var alerts = new List<(DateTimeOffset, LiveAlert)>();
         // From where the demo's live webinar stands at the reference time to 20 minutes after the uplink fails.
         for (var minute = DemoDataSet.LiveElapsedMinutes; minute <= 60; minute += pollEveryMinutes)
         {
@@ -65,7 +63,7 @@ public sealed class WatcherTests
         return alerts;
     }
 
-    private static void AssertCooledDown(List<(DateTimeOffset At, WatchAlert Alert)> alerts, TimeSpan cooldown)
+    private static void AssertCooledDown(List<(DateTimeOffset At, LiveAlert Alert)> alerts, TimeSpan cooldown)
     {
         foreach (var key in alerts.GroupBy(a => a.Alert.Key))
         {
