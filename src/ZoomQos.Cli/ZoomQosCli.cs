@@ -20,7 +20,7 @@ internal static class ZoomQosCli
             ImportCommand.Create(context),
             SimulateCommand.Create(context),
             DoctorCommand.Create(context),
-            ServeCommand.Create(),
+            ServeCommand.Create(context),
         };
 
     /// <summary>Parses and runs a command line; returns the exit code.</summary>

@@ -104,7 +104,7 @@ public class ZoomQosClient : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(webinarId);
         ArgumentException.ThrowIfNullOrEmpty(participantId);
-        return GetAsync($"metrics/webinars/{ZoomIds.Encode(webinarId)}/participants/{ZoomIds.Encode(participantId)}/qos?type={TypeName(type)}", ZoomJsonContext.Default.ParticipantQos, cancellationToken);
+        return GetAsync($"metrics/webinars/{ZoomIds.Encode(webinarId)}/participants/{ZoomIds.Encode(participantId)}/qos?type={type.ToWire()}", ZoomJsonContext.Default.ParticipantQos, cancellationToken);
     }
 
     /// <summary>The account's webinars: <c>GET /metrics/webinars</c>. Past needs a range of at most a month.</summary>
@@ -146,8 +146,6 @@ public class ZoomQosClient : IDisposable
         return http;
     }
 
-    private static string TypeName(QosListType type) => type == QosListType.Past ? "past" : "live";
-
     // The walk honours both the token given to the call and the enumerator's (AsPages, WithCancellation).
     private static CancellationTokenSource? Link(CancellationToken call, ref CancellationToken enumerator)
     {
@@ -171,7 +169,7 @@ public class ZoomQosClient : IDisposable
     {
         using var linked = Link(callToken, ref cancellationToken);
         var size = Math.Clamp(pageSizeHint ?? MaxParticipantsPageSize, 1, MaxParticipantsPageSize);
-        var path = $"metrics/webinars/{ZoomIds.Encode(webinarId)}/participants/qos?type={TypeName(type)}&page_size={size}";
+        var path = $"metrics/webinars/{ZoomIds.Encode(webinarId)}/participants/qos?type={type.ToWire()}&page_size={size}";
         var yielded = new HashSet<string>(StringComparer.Ordinal);
         var tokensSeen = new HashSet<string>(StringComparer.Ordinal);
         var token = startToken;
@@ -227,7 +225,7 @@ public class ZoomQosClient : IDisposable
     {
         using var linked = Link(callToken, ref cancellationToken);
         var size = Math.Clamp(pageSizeHint ?? MaxWebinarsPageSize, 1, MaxWebinarsPageSize);
-        var path = $"metrics/webinars?type={TypeName(type)}{range}&page_size={size}";
+        var path = $"metrics/webinars?type={type.ToWire()}{range}&page_size={size}";
         var tokensSeen = new HashSet<string>(StringComparer.Ordinal);
         var token = startToken;
         while (true)

@@ -10,7 +10,7 @@ public class AccountRateLimiterTests
     public void The_daily_cap_is_shared_by_both_categories_and_resets_at_midnight_utc()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 23, 0, 0, TimeSpan.Zero));
-        using var limiter = new AccountRateLimiter(time, _ => new RatePlanLimits(HeavyPerSecond: 1_000, ResourceIntensivePerMinute: 1_000, Daily: 5));
+        using var limiter = new AccountRateLimiter(time, _ => new PlanLimits(HeavyPerSecond: 1_000, ResourceIntensivePerMinute: 1_000, Daily: 5));
         var account = new Account("a", AccountPlan.Free, false, false);
 
         var decisions = Enumerable.Range(0, 6).Select(i => limiter.TryAcquire(account, i % 2 == 0 ? RateCategory.Heavy : RateCategory.ResourceIntensive)).ToList();
@@ -31,7 +31,7 @@ public class AccountRateLimiterTests
     public void A_full_per_second_window_refuses_with_a_retry_time_within_the_second()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var limiter = new AccountRateLimiter(time, _ => new RatePlanLimits(HeavyPerSecond: 3, ResourceIntensivePerMinute: 1, Daily: 100));
+        using var limiter = new AccountRateLimiter(time, _ => new PlanLimits(HeavyPerSecond: 3, ResourceIntensivePerMinute: 1, Daily: 100));
         var account = new Account("a", AccountPlan.Pro, true, false);
 
         var decisions = Enumerable.Range(0, 4).Select(_ => limiter.TryAcquire(account, RateCategory.Heavy)).ToList();
@@ -76,7 +76,7 @@ public class AccountRateLimiterTests
     [InlineData(AccountPlan.Business, 40, 60_000)]
     public void Plans_have_the_contracts_limits(AccountPlan plan, int heavyPerSecond, int daily)
     {
-        var limits = RatePlanLimits.For(plan);
+        var limits = PlanLimits.For(plan);
 
         Assert.Equal(heavyPerSecond, limits.HeavyPerSecond);
         Assert.Equal(daily, limits.Daily);

@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using ZoomQos.Cli.Connection;
+using ZoomQos.Cli.Options;
+using ZoomQos.Cli.Services;
 using ZoomQos.Client.Errors;
-using ZoomQos.Contracts.Accounts;
 using ZoomQos.Contracts.Qos;
 using ZoomQos.Contracts.Webinars;
 using ZoomQos.Storage;
@@ -28,8 +29,8 @@ internal static class ArchiveCommand
         var webinars = new Argument<string[]>("webinarId") { Description = "Webinar IDs or instance UUIDs to archive; none means every webinar in the range.", Arity = ArgumentArity.ZeroOrMore };
         var from = new Option<string?>("--from") { Description = "First day (UTC, yyyy-mm-dd) of the instances' start. Default: 30 days before --to." };
         var to = new Option<string?>("--to") { Description = "Last day (UTC, yyyy-mm-dd). Default: today." };
-        var store = StoreOption.Create();
-        var pageSize = FetchCommand.PageSizeOption();
+        var store = StoreOption.Create("The store to archive into:", required: true);
+        var pageSize = ListTypeOptions.PageSize();
         var connection = new ConnectionOptions();
         var command = new Command("archive", "Archive ended webinars (every session and sample) into a store; a second run fetches only what is missing.")
         {
@@ -66,10 +67,7 @@ internal static class ArchiveCommand
             await using var qos = await StoreOption.OpenAsync(parse.GetValue(store)!, cancellationToken);
             using var zoom = ZoomConnection.Open(settings, context, prefetchPages: false);
             var accountId = zoom.Credential.AccountId ?? settings.AccountId ?? "archive";
-            if (await qos.GetAccountAsync(accountId, cancellationToken) is null)
-            {
-                await qos.UpsertAccountAsync(new Account(accountId, AccountPlan.Business, DashboardEnabled: true, PrivacyBlanking: false), cancellationToken);
-            }
+            await StoreAccounts.EnsureAsync(qos, accountId, cancellationToken);
 
             using var walkCancel = new CancellationTokenSource();
             await using var stopping = cancellationToken.Register(() => walkCancel.CancelAfter(StopGrace));
@@ -199,21 +197,19 @@ internal static class ArchiveCommand
 
         private async Task<long> WalkAsync(string uuid, string? token, long fetched, Action<long, long?>? progress)
         {
-            await foreach (var page in zoom.Client.GetWebinarParticipantsQosAsync(uuid, QosListType.Past, walk).AsPages(token, pageSize, walk).WithCancellation(walk))
+            var resumedAt = fetched;
+            await ParticipantWalk.RunAsync(zoom, uuid, QosListType.Past, pageSize, token, async page =>
             {
                 // The page is stored with where the walk stands, in one transaction, whatever happens next.
                 fetched += page.Values.Count;
                 SessionsFetched += page.Values.Count;
-                var done = page.ContinuationToken is null;
                 await store.MergeParticipantsAsync(
                     uuid,
                     page.Values.ToAsyncEnumerable(),
-                    new ArchiveCheckpoint(uuid, page.ContinuationToken, fetched, page.TotalRecords, done, context.TimeProvider.GetUtcNow()),
+                    new ArchiveCheckpoint(uuid, page.ContinuationToken, fetched, page.TotalRecords, page.ContinuationToken is null, context.TimeProvider.GetUtcNow()),
                     CancellationToken.None);
-                progress?.Invoke(fetched, page.TotalRecords);
                 stop.ThrowIfCancellationRequested();
-            }
-
+            }, progress is null ? null : (done, total) => progress(resumedAt + done, total), walk);
             return fetched;
         }
     }

@@ -39,6 +39,7 @@ internal static class CommandRunner
         {
             OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.Cancelled, "cancelled."),
             CliUsageException => (ExitCodes.UsageError, failure.Message),
+            CliFailureException => (ExitCodes.RuntimeError, failure.Message),
             ZoomRateLimitExceededException => (ExitCodes.RateLimited, failure.Message),
             ZoomApiException => (ExitCodes.RuntimeError, failure.Message),
             HttpRequestException => (ExitCodes.RuntimeError, $"cannot reach the server: {failure.Message} Check --base-url / --token-url and the network."),

@@ -4,7 +4,9 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ZoomQos.Analysis;
 using ZoomQos.Cli.Connection;
+using ZoomQos.Cli.Options;
 using ZoomQos.Cli.Report;
+using ZoomQos.Cli.Services;
 using ZoomQos.Contracts.Qos;
 using ZoomQos.Server;
 using ZoomQos.Server.Hosting;
@@ -22,7 +24,7 @@ internal static class DemoCommand
 {
     public static Command Create(CliContext context)
     {
-        var store = new Option<string?>("--store", "-s") { Description = "The store to seed and serve. Default: a new SQLite file in a temporary folder, removed afterwards." };
+        var store = StoreOption.Create("The store to seed and serve (default: a new SQLite file in a temporary folder, removed afterwards):");
         var html = new Option<string>("--html") { Description = "Where to write the HTML report.", DefaultValueFactory = _ => "zoomqos-report.html" };
         var keep = new Option<bool>("--keep-serving") { Description = "Keep the server running afterwards (until Ctrl+C), to try the API, fetch or watch against it." };
         var command = new Command("demo", "Run the whole tool on built-in demo data: serve, fetch over HTTP, analyse, report. Needs nothing else.")
@@ -68,9 +70,9 @@ internal static class DemoCommand
                 var analyzer = new QosAnalyzer(Thresholds.Default);
                 var id = DemoDataSet.AllHandsWebinarId.ToString(CultureInfo.InvariantCulture);
                 var sessions = await AnalysisSources.FromApiAsync(context, zoom, id, QosListType.Past, analyzer, cancellationToken);
-                var report = new ReportDocument(id, "past", server.ApiBaseAddress.AbsoluteUri + " (demo)", context.TimeProvider.GetUtcNow(), analyzer.Complete());
+                var report = new ReportDocument(id, QosListTypeNames.Past, server.ApiBaseAddress.AbsoluteUri + " (demo)", context.TimeProvider.GetUtcNow(), analyzer.Complete());
                 await context.Out.WriteLineAsync();
-                await ReportCommand.WriteAsync(context, report, "table", parse.GetValue(html), null, cancellationToken);
+                await ReportWriter.WriteAsync(context, report, "table", parse.GetValue(html), null, cancellationToken);
                 await CommandRunner.Say(context, "demo", string.Create(CultureInfo.InvariantCulture, $"{sessions:N0} sessions fetched over HTTP and analysed; done in {watch.Elapsed.TotalSeconds:0.0} s."));
 
                 if (parse.GetValue(keep))

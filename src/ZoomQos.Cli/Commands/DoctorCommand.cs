@@ -161,13 +161,9 @@ internal static class DoctorCommand
 
             var limit = Header(response, "X-RateLimit-Limit");
             var remaining = Header(response, "X-RateLimit-Remaining");
-            var planLimits = settings.RatePlan switch
-            {
-                Contracts.Accounts.AccountPlan.Free => "1/s Heavy",
-                Contracts.Accounts.AccountPlan.Pro => "10/s Heavy, 10/min Resource-intensive, 30,000/day",
-                null => "no pacing (--rate-plan none)",
-                _ => "40/s Heavy, 20/min Resource-intensive, 60,000/day",
-            };
+            var planLimits = settings.RatePlan is { } plan && Contracts.Accounts.PlanLimits.For(plan) is var p
+                ? string.Create(CultureInfo.InvariantCulture, $"{p.HeavyPerSecond}/s Heavy, {p.ResourceIntensivePerMinute}/min Resource-intensive, {p.Daily:N0}/day")
+                : "no pacing (--rate-plan none)";
             if (remaining is not null && long.TryParse(remaining, CultureInfo.InvariantCulture, out var left) && left == 0)
             {
                 await report.FailAsync("rate limit", $"no headroom: 0 of {limit} {Header(response, "X-RateLimit-Category")} requests left ({Header(response, "X-RateLimit-Type")}); wait for the reset.");

@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Spectre.Console;
 using ZoomQos.Cli.Connection;
+using ZoomQos.Cli.Options;
 using ZoomQos.Cli.Output;
+using ZoomQos.Cli.Services;
 using ZoomQos.Contracts.Qos;
 
 namespace ZoomQos.Cli.Commands;
@@ -15,7 +16,7 @@ internal static class FetchCommand
     public static Command Create(CliContext context)
     {
         var webinarId = new Argument<string>("webinarId") { Description = "The webinar ID (its latest instance) or an instance UUID, as Zoom gives it." };
-        var type = TypeOption();
+        var type = ListTypeOptions.Type();
         var format = new Option<string>("--format", "-f")
         {
             Description = "table (people), json (one document), ndjson (one participant per line, as Zoom sent it; what import reads), csv or parquet (numbers parsed, units in column names).",
@@ -24,7 +25,7 @@ internal static class FetchCommand
         format.AcceptOnlyFromAmong("table", "json", "ndjson", "csv", "parquet");
         var wide = new Option<bool>("--wide") { Description = "csv and parquet: one row per session × minute with every stream side by side, instead of the tidy row per session × minute × stream." };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file (it appears only when the fetch succeeds) instead of stdout." };
-        var pageSize = PageSizeOption();
+        var pageSize = ListTypeOptions.PageSize();
         var raw = new Option<bool>("--raw") { Description = "Print each response's status and body (and a failed response's headers) as they arrive, instead of a format. With --output the file is kept even when the fetch fails: it holds the failed response." };
         var connection = new ConnectionOptions();
 
@@ -52,7 +53,7 @@ internal static class FetchCommand
         {
             var settings = connection.Read(parse, context);
             var id = parse.GetValue(webinarId)!;
-            var listType = ParseType(parse.GetValue(type));
+            var listType = ListTypeOptions.Parse(parse.GetValue(type));
             var chosen = Enum.Parse<OutputFormat>(parse.GetValue(format)!, ignoreCase: true);
             if (parse.GetValue(raw))
             {
@@ -63,15 +64,21 @@ internal static class FetchCommand
             using var zoom = ZoomConnection.Open(settings, context);
             var header = new FetchHeader(id, listType);
             var watch = Stopwatch.StartNew();
-            long sessions, pages;
+            WalkTotals walked;
             await using (var writer = ParticipantWriter.Create(chosen, target.Stream, header, parse.GetValue(wide), TableWidth(context)))
             {
-                (sessions, pages, var total) = await WalkAsync(context, zoom, id, listType, parse.GetValue(pageSize), writer, cancellationToken);
-                await writer.CompleteAsync(total ?? sessions, cancellationToken);
+                walked = await ParticipantWalk.RunAsync(context, zoom, id, listType, parse.GetValue(pageSize), async page =>
+                {
+                    foreach (var participant in page.Values)
+                    {
+                        await writer.WriteAsync(participant, cancellationToken);
+                    }
+                }, cancellationToken);
+                await writer.CompleteAsync(walked.Total ?? walked.Sessions, cancellationToken);
             } // the writer is done before the file is closed and moved into place
 
             await target.CommitAsync(cancellationToken);
-            await CommandRunner.Say(context, "fetch", string.Create(CultureInfo.InvariantCulture, $"{sessions:N0} sessions in {pages:N0} pages in {watch.Elapsed.TotalSeconds:0.0} s."));
+            await CommandRunner.Say(context, "fetch", string.Create(CultureInfo.InvariantCulture, $"{walked.Sessions:N0} sessions in {walked.Pages:N0} pages in {watch.Elapsed.TotalSeconds:0.0} s."));
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
@@ -84,11 +91,11 @@ internal static class FetchCommand
         await using var target = OutputTarget.Open(output, context, needsSeek: false);
         var text = new StreamWriter(target.Stream, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
         var watch = Stopwatch.StartNew();
-        long sessions, pages;
+        WalkTotals walked;
         try
         {
             using var zoom = ZoomConnection.Open(settings, context, text);
-            (sessions, pages, _) = await WalkAsync(context, zoom, id, type, pageSize, null, cancellationToken);
+            walked = await ParticipantWalk.RunAsync(context, zoom, id, type, pageSize, _ => ValueTask.CompletedTask, cancellationToken);
         }
         finally
         {
@@ -96,39 +103,9 @@ internal static class FetchCommand
             await target.CommitAsync(CancellationToken.None);
         }
 
-        await CommandRunner.Say(context, "fetch", string.Create(CultureInfo.InvariantCulture, $"{sessions:N0} sessions in {pages:N0} pages in {watch.Elapsed.TotalSeconds:0.0} s."));
+        await CommandRunner.Say(context, "fetch", string.Create(CultureInfo.InvariantCulture, $"{walked.Sessions:N0} sessions in {walked.Pages:N0} pages in {watch.Elapsed.TotalSeconds:0.0} s."));
         return ExitCodes.Success;
     }
-
-    internal static Option<string> TypeOption()
-    {
-        var type = new Option<string>("--type", "-t")
-        {
-            Description = "live (the instance in progress; Zoom's default) or past (the last ended instance, or the UUID's).",
-            DefaultValueFactory = _ => "live",
-        };
-        type.AcceptOnlyFromAmong("live", "past");
-        return type;
-    }
-
-    internal static Option<int> PageSizeOption()
-    {
-        var pageSize = new Option<int>("--page-size")
-        {
-            Description = "Participants per request, 1 to 10 (Zoom's maximum; each request costs the same).",
-            DefaultValueFactory = _ => 10,
-        };
-        pageSize.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 10)
-            {
-                result.AddError("--page-size must be from 1 to 10.");
-            }
-        });
-        return pageSize;
-    }
-
-    internal static QosListType ParseType(string? text) => text == "past" ? QosListType.Past : QosListType.Live;
 
     private static int TableWidth(CliContext context)
     {
@@ -140,57 +117,5 @@ internal static class FetchCommand
         {
             return 200;
         }
-    }
-
-    private static async Task<(long Sessions, long Pages, long? Total)> WalkAsync(
-        CliContext context, ZoomConnection zoom, string id, QosListType type, int pageSize, ParticipantWriter? writer, CancellationToken cancellationToken)
-    {
-        long sessions = 0, pages = 0;
-        long? total = null;
-        var walk = zoom.Client.GetWebinarParticipantsQosAsync(id, type, cancellationToken).AsPages(null, pageSize, cancellationToken);
-
-        async Task Consume(Action? onPage)
-        {
-            await foreach (var page in walk)
-            {
-                pages++;
-                total ??= page.TotalRecords;
-                foreach (var participant in page.Values)
-                {
-                    if (writer is not null)
-                    {
-                        await writer.WriteAsync(participant, cancellationToken);
-                    }
-
-                    sessions++;
-                }
-
-                onPage?.Invoke();
-            }
-        }
-
-        if (!context.ErrorIsTerminal)
-        {
-            await Consume(null);
-            return (sessions, pages, total);
-        }
-
-        // A progress bar on stderr (stdout stays clean for the data): sessions fetched of total_records.
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
-        await console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(async progress =>
-            {
-                var task = progress.AddTask($"webinar {Markup.Escape(id)}", maxValue: 1);
-                await Consume(() =>
-                {
-                    task.MaxValue = Math.Max(total ?? sessions, sessions);
-                    task.Value = sessions;
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"webinar {Markup.Escape(id)}: {sessions:N0} of {task.MaxValue:N0} sessions");
-                });
-                task.Value = task.MaxValue;
-            });
-        return (sessions, pages, total);
     }
 }

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.IO.Pipelines;
-using ZoomQos.Contracts.Accounts;
+using ZoomQos.Cli.Options;
+using ZoomQos.Cli.Services;
 using ZoomQos.Contracts.Qos;
 using ZoomQos.Contracts.Serialization;
 using ZoomQos.Contracts.Webinars;
@@ -18,7 +19,7 @@ internal static class ImportCommand
     public static Command Create(CliContext context)
     {
         var file = new Argument<string>("file") { Description = "The NDJSON file: one participant object per line." };
-        var store = StoreOption.Create();
+        var store = StoreOption.Create("The store to import into:", required: true);
         var account = new Option<string>("--account") { Description = "The account the instance belongs to (created if the store lacks it).", Required = true };
         var webinar = new Option<long>("--webinar") { Description = "The webinar ID (9 to 11 digits).", Required = true };
         var instance = new Option<string>("--instance") { Description = "The instance UUID.", Required = true };
@@ -71,10 +72,7 @@ internal static class ImportCommand
             }
 
             await using var qos = await StoreOption.OpenAsync(parse.GetValue(store)!, cancellationToken);
-            if (await qos.GetAccountAsync(accountId, cancellationToken) is null)
-            {
-                await qos.UpsertAccountAsync(new Account(accountId, AccountPlan.Business, DashboardEnabled: true, PrivacyBlanking: false), cancellationToken);
-            }
+            await StoreAccounts.EnsureAsync(qos, accountId, cancellationToken);
 
             var existing = await qos.ResolveInstanceAsync(accountId, uuid, QosListType.Past, cancellationToken)
                 ?? await qos.ResolveInstanceAsync(accountId, uuid, QosListType.Live, cancellationToken);

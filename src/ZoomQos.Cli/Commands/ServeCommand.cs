@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ZoomQos.Cli.Options;
 using ZoomQos.Server;
 using ZoomQos.Server.Faults;
 using ZoomQos.Server.Hosting;
@@ -9,18 +10,14 @@ namespace ZoomQos.Cli.Commands;
 /// <summary><c>zoomqos serve</c>: the Zoom-compatible QoS API on a store, until SIGTERM or Ctrl+C.</summary>
 internal static class ServeCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var urls = new Option<string>("--urls")
         {
             Description = "Where to listen. Loopback by default; give another address only on purpose.",
             DefaultValueFactory = _ => "http://127.0.0.1:8080",
         };
-        var store = new Option<string>("--store")
-        {
-            Description = "The store: sqlite:PATH or postgres:NPGSQL-CONNECTION-STRING.",
-            DefaultValueFactory = _ => "sqlite:zoomqos.db",
-        };
+        var store = StoreOption.Create("The store to serve:", fallback: "sqlite:zoomqos.db");
         var seed = new Option<string?>("--seed") { Description = "Seed a data set into the store: 'demo' (well-known demo accounts and webinars)." };
         seed.AcceptOnlyFromAmong("demo");
         var noRateLimit = new Option<bool>("--no-rate-limit") { Description = "Do not enforce Zoom's rate limits." };
@@ -64,7 +61,7 @@ internal static class ServeCommand
               zoomqos serve --urls http://10.0.0.11:8080 --store "postgres:Host=db;Database=zoomqos;Username=zoomqos" --redis db:6379 --signing-key $KEY
             """;
 
-        command.SetAction(async (parseResult, cancellationToken) =>
+        command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(parseResult, context, async () =>
         {
             ServerOptions options;
             try
@@ -85,14 +82,13 @@ internal static class ServeCommand
                     },
                     RetentionMonths = parseResult.GetValue(retention) is >= 0 and var months ? months : throw new FormatException("--retention-months must be 0 or more."),
                     DemoTimeScale = parseResult.GetValue(timeScale) is > 0 and var scale ? scale : throw new FormatException("--time-scale must be more than 0."),
-                    SigningKey = SigningKey(parseResult.GetValue(signingKey) ?? Environment.GetEnvironmentVariable("ZOOMQOS_SIGNING_KEY")),
-                    Redis = parseResult.GetValue(redis) ?? Environment.GetEnvironmentVariable("ZOOMQOS_REDIS"),
+                    SigningKey = SigningKey(parseResult.GetValue(signingKey) ?? context.GetEnvironmentVariable("ZOOMQOS_SIGNING_KEY")),
+                    Redis = parseResult.GetValue(redis) ?? context.GetEnvironmentVariable("ZOOMQOS_REDIS"),
                 };
             }
             catch (FormatException ex)
             {
-                await Console.Error.WriteLineAsync("zoomqos serve: " + ex.Message);
-                return ExitCodes.UsageError;
+                throw new CliUsageException(ex.Message);
             }
 
             ZoomQosServer server;
@@ -102,25 +98,19 @@ internal static class ServeCommand
             }
             catch (ArgumentException ex)
             {
-                await Console.Error.WriteLineAsync("zoomqos serve: " + ex.Message);
-                return ExitCodes.UsageError;
-            }
-            catch (OperationCanceledException)
-            {
-                return ExitCodes.Cancelled;
+                throw new CliUsageException(ex.Message);
             }
             catch (Exception ex) when (ex is IOException or Storage.QosStoreException or InvalidOperationException)
             {
-                await Console.Error.WriteLineAsync("zoomqos serve: could not start: " + ex.Message);
-                return ExitCodes.RuntimeError;
+                throw new CliFailureException("could not start: " + ex.Message, ex);
             }
 
             await using (server)
             {
-                await Console.Error.WriteLineAsync($"zoomqos serve: listening on {server.BaseAddress} (API {server.ApiBaseAddress}, token URL {server.TokenAddress}); SIGTERM or Ctrl+C stops.");
+                await CommandRunner.Say(context, "serve", $"listening on {server.BaseAddress} (API {server.ApiBaseAddress}, token URL {server.TokenAddress}); SIGTERM or Ctrl+C stops.");
                 if (options.SeedDemo)
                 {
-                    await Console.Error.WriteLineAsync("zoomqos serve: demo account 'demo', client demo-client-id / demo-client-secret.");
+                    await CommandRunner.Say(context, "serve", "demo account 'demo', client demo-client-id / demo-client-secret.");
                 }
 
                 // The host stops itself on SIGTERM and Ctrl+C; a cancelled token (the CLI's own signal handling, or
@@ -130,7 +120,7 @@ internal static class ServeCommand
             }
 
             return ExitCodes.Success;
-        });
+        }, cancellationToken));
         return command;
     }
 

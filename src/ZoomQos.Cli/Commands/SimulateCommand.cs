@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using ZoomQos.Contracts.Accounts;
+using ZoomQos.Cli.Options;
+using ZoomQos.Cli.Services;
 using ZoomQos.Contracts.Webinars;
 using ZoomQos.Simulation;
 
@@ -15,7 +16,7 @@ internal static class SimulateCommand
 {
     public static Command Create(CliContext context)
     {
-        var store = new Option<string?>("--store", "-s") { Description = "Store to write the instance into: sqlite:PATH or postgres:CONNECTION-STRING." };
+        var store = StoreOption.Create("Store to write the instance into:");
         var output = new Option<string?>("--output", "-o") { Description = "Write the participants as NDJSON to this file instead (or as well)." };
         var participants = Positive("--participants", "Attendee join sessions.", 500);
         var panelists = new Option<int>("--panelists") { Description = "Panelists (their uplink feeds everyone).", DefaultValueFactory = _ => 2 };
@@ -73,10 +74,7 @@ internal static class SimulateCommand
             if (storeSpec is not null)
             {
                 await using var qos = await StoreOption.OpenAsync(storeSpec, cancellationToken);
-                if (await qos.GetAccountAsync(accountId, cancellationToken) is null)
-                {
-                    await qos.UpsertAccountAsync(new Account(accountId, AccountPlan.Business, DashboardEnabled: true, PrivacyBlanking: false), cancellationToken);
-                }
+                await StoreAccounts.EnsureAsync(qos, accountId, cancellationToken);
 
                 await qos.UpsertInstanceAsync(instance, cancellationToken);
                 var result = await qos.MergeParticipantsAsync(instance.Uuid, simulated.Participants().ToAsyncEnumerable(), cancellationToken);

@@ -5,6 +5,7 @@ using Spectre.Console;
 using ZoomQos.Analysis;
 using ZoomQos.Analysis.Live;
 using ZoomQos.Cli.Connection;
+using ZoomQos.Cli.Options;
 using ZoomQos.Cli.Report;
 using ZoomQos.Contracts.Qos;
 
@@ -25,14 +26,13 @@ internal static class WatchCommand
         var once = new Option<bool>("--once") { Description = "Poll once, print who is poor now, and exit." };
         var window = new Option<int>("--window") { Description = "Judge each participant on their last N minutes.", DefaultValueFactory = _ => 5 };
         var cooldown = new Option<string>("--cooldown") { Description = "No second alert for the same participant (or the webinar) within this long, in webinar time.", DefaultValueFactory = _ => "10m" };
-        var preset = ReportCommand.PresetOption();
-        var thresholds = new Option<string?>("--thresholds") { Description = "A JSON file of thresholds overriding the preset's." };
+        var thresholds = new ThresholdOptions();
         var connection = new ConnectionOptions();
         var command = new Command("watch", "Watch a live webinar: who is poor now and why; alerts to a webhook when someone turns poor.")
         {
-            webinarId, interval, webhook, once, window, cooldown, preset, thresholds,
+            webinarId, interval, webhook, once, window, cooldown,
         };
-        foreach (var option in connection.All)
+        foreach (var option in thresholds.All.Concat(connection.All))
         {
             command.Options.Add(option);
         }
@@ -63,7 +63,7 @@ internal static class WatchCommand
                 throw new CliUsageException($"--alert-webhook must be an http or https URL, not '{url}'.");
             }
 
-            var rules = await ReportCommand.ReadThresholdsAsync(parse.GetValue(preset)!, parse.GetValue(thresholds), cancellationToken);
+            var rules = await thresholds.ReadAsync(parse, cancellationToken);
             var settings = connection.Read(parse, context);
             using var zoom = ZoomConnection.Open(settings, context);
             using var http = new HttpClient(context.CreateTransport()) { Timeout = TimeSpan.FromSeconds(10) };

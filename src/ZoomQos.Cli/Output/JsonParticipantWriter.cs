@@ -19,7 +19,7 @@ internal sealed class JsonParticipantWriter : ParticipantWriter
         _json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = ZoomJsonEncoder.Instance });
         _json.WriteStartObject();
         _json.WriteString("webinar_id"u8, header.WebinarId);
-        _json.WriteString("type"u8, header.Type == QosListType.Past ? "past" : "live");
+        _json.WriteString("type"u8, header.Type.ToWire());
         _json.WriteStartArray("participants"u8);
     }
 

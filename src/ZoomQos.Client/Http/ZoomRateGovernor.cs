@@ -23,10 +23,9 @@ internal static class ZoomRateGovernor
     /// <summary>How often the bucket gets its token back: once per 1 / (95 % of the limit) seconds.</summary>
     internal static TimeSpan RefillPeriod(AccountPlan plan, bool heavy) => TimeSpan.FromSeconds(1 / (PerSecond(plan, heavy) * Headroom));
 
-    /// <summary>The plan's limit: Heavy requests a second, or Resource-intensive ones (per minute in the contract) a second.</summary>
-    internal static double PerSecond(AccountPlan plan, bool heavy) => heavy
-        ? plan switch { AccountPlan.Free => 1.0, AccountPlan.Pro => 10.0, _ => 40.0 }
-        : plan switch { AccountPlan.Free => 1 / 60.0, AccountPlan.Pro => 10 / 60.0, _ => 20 / 60.0 };
+    /// <summary>The plan's limit a second: Heavy requests, or Resource-intensive ones (per minute in <see cref="PlanLimits"/>).</summary>
+    internal static double PerSecond(AccountPlan plan, bool heavy) =>
+        heavy ? PlanLimits.For(plan).HeavyPerSecond : PlanLimits.For(plan).ResourceIntensivePerMinute / 60.0;
 
     private sealed class Bucket
     {

@@ -17,7 +17,7 @@ internal sealed class PageTokens(byte[] signingKey, TimeProvider time)
 
     public string Issue(string account, string instanceUuid, QosListType type, ParticipantCursor after)
     {
-        var claims = new PageTokenClaims(account, instanceUuid, QueryRules.Name(type), after.JoinMs, after.UserId, time.GetUtcNow().ToUnixTimeSeconds());
+        var claims = new PageTokenClaims(account, instanceUuid, type.ToWire(), after.JoinMs, after.UserId, time.GetUtcNow().ToUnixTimeSeconds());
         return _signer.Sign(JsonSerializer.SerializeToUtf8Bytes(claims, ServerJsonContext.Default.PageTokenClaims));
     }
 
@@ -27,7 +27,7 @@ internal sealed class PageTokens(byte[] signingKey, TimeProvider time)
         return claims is not null
             && claims.Account == account
             && claims.Instance == instanceUuid
-            && claims.Type == QueryRules.Name(type)
+            && claims.Type == type.ToWire()
             && claims.UserId is not null
             && Fresh(claims.IssuedAt)
             ? new ParticipantCursor(claims.JoinMs, claims.UserId)

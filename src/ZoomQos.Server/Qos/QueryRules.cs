@@ -20,16 +20,7 @@ internal static class QueryRules
             return false;
         }
 
-        switch (values[0])
-        {
-            case "live":
-                return true;
-            case "past":
-                type = QosListType.Past;
-                return true;
-            default:
-                return false;
-        }
+        return QosListTypeNames.TryParse(values[0], out type);
     }
 
     public static bool TryPageSize(IQueryCollection query, int fallback, int max, out int size)
@@ -64,6 +55,4 @@ internal static class QueryRules
         token = values[0] ?? string.Empty;
         return true;
     }
-
-    public static string Name(QosListType type) => type == QosListType.Past ? "past" : "live";
 }

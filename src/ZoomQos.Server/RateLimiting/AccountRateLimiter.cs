@@ -8,11 +8,11 @@ namespace ZoomQos.Server.RateLimiting;
 /// minute (Resource-intensive), and a daily cap shared by both that resets at 00:00 UTC. One instance serves every
 /// request of the process.
 /// </summary>
-internal sealed class AccountRateLimiter(TimeProvider time, Func<AccountPlan, RatePlanLimits>? limitsOf = null) : IAccountRateLimiter, IDisposable
+internal sealed class AccountRateLimiter(TimeProvider time, Func<AccountPlan, PlanLimits>? limitsOf = null) : IAccountRateLimiter, IDisposable
 {
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
-    private readonly Func<AccountPlan, RatePlanLimits> _limitsOf = limitsOf ?? RatePlanLimits.For;
+    private readonly Func<AccountPlan, PlanLimits> _limitsOf = limitsOf ?? PlanLimits.For;
     private readonly ConcurrentDictionary<(string Account, RateCategory Category), ClockWindow> _windows = new();
     private readonly ConcurrentDictionary<string, ClockWindow> _daily = new(StringComparer.Ordinal);
 

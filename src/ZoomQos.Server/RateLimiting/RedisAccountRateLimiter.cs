@@ -15,9 +15,9 @@ namespace ZoomQos.Server.RateLimiting;
 /// through once per two seconds, so the per-second categories use its sliding window. Windows are whole seconds of the nodes'
 /// clocks, so the nodes' clocks must agree (NTP); the count itself is atomic in Redis.
 /// </summary>
-internal sealed class RedisAccountRateLimiter(IConnectionMultiplexer redis, TimeProvider time, Func<AccountPlan, RatePlanLimits>? limitsOf = null) : IAccountRateLimiter, IDisposable
+internal sealed class RedisAccountRateLimiter(IConnectionMultiplexer redis, TimeProvider time, Func<AccountPlan, PlanLimits>? limitsOf = null) : IAccountRateLimiter, IDisposable
 {
-    private readonly Func<AccountPlan, RatePlanLimits> _limitsOf = limitsOf ?? RatePlanLimits.For;
+    private readonly Func<AccountPlan, PlanLimits> _limitsOf = limitsOf ?? PlanLimits.For;
     private readonly ConcurrentDictionary<string, RateLimiter> _limiters = new(StringComparer.Ordinal);
 
     public async ValueTask<RateDecision> TryAcquireAsync(Account account, RateCategory category, CancellationToken cancellationToken)

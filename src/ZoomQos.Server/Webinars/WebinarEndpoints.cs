@@ -86,7 +86,7 @@ internal static class WebinarEndpoints
 
         var start = from ?? today.AddMonths(-1);
         var end = to ?? today;
-        var binding = string.Create(CultureInfo.InvariantCulture, $"{QueryRules.Name(type)}|{start:yyyy-MM-dd}|{end:yyyy-MM-dd}");
+        var binding = string.Create(CultureInfo.InvariantCulture, $"{type.ToWire()}|{start:yyyy-MM-dd}|{end:yyyy-MM-dd}");
         InstanceCursor? after = null;
         if (token.Length > 0 && (after = pageTokens.ReadWebinars(token, account.Id, binding)) is null)
         {

@@ -1,21 +1,25 @@
 using System.CommandLine;
 using ZoomQos.Storage;
 
-namespace ZoomQos.Cli.Commands;
+namespace ZoomQos.Cli.Options;
 
-/// <summary>The <c>--store</c> flag and opening what it names.</summary>
+/// <summary>The <c>--store</c> flag of every command that takes one, and opening what it names.</summary>
 internal static class StoreOption
 {
-    public static Option<string> Create(bool required = true)
+    /// <summary>The flag, saying what this command does with the store.</summary>
+    /// <param name="description">What the store is for here; the accepted forms are added.</param>
+    /// <param name="required">Whether the command needs one.</param>
+    /// <param name="fallback">The store when none is given.</param>
+    public static Option<string?> Create(string description, bool required = false, string? fallback = null)
     {
-        var option = new Option<string>("--store", "-s")
+        var option = new Option<string?>("--store", "-s")
         {
-            Description = "The store: sqlite:PATH (embedded) or postgres:CONNECTION-STRING.",
+            Description = description + " sqlite:PATH (embedded) or postgres:NPGSQL-CONNECTION-STRING.",
             Required = required,
         };
-        if (!required)
+        if (fallback is not null)
         {
-            option.DefaultValueFactory = _ => "sqlite:zoomqos.db";
+            option.DefaultValueFactory = _ => fallback;
         }
 
         return option;

@@ -1,57 +1,27 @@
-using System.Globalization;
 using System.IO.Pipelines;
-using Spectre.Console;
 using ZoomQos.Analysis;
 using ZoomQos.Cli.Connection;
 using ZoomQos.Contracts.Qos;
 using ZoomQos.Contracts.Serialization;
 using ZoomQos.Storage;
 
-namespace ZoomQos.Cli.Commands;
+namespace ZoomQos.Cli.Services;
 
 /// <summary>Feeds an analyzer from the API (every page, with progress), an NDJSON file, or a store.</summary>
 internal static class AnalysisSources
 {
     public static async Task<long> FromApiAsync(CliContext context, ZoomConnection zoom, string webinarId, QosListType type, QosAnalyzer analyzer, CancellationToken cancellationToken)
     {
-        long sessions = 0;
-        long? total = null;
-        var walk = zoom.Client.GetWebinarParticipantsQosAsync(webinarId, type, cancellationToken).AsPages(null, 10, cancellationToken);
-        if (!context.ErrorIsTerminal)
+        var walked = await ParticipantWalk.RunAsync(context, zoom, webinarId, type, 10, page =>
         {
-            await foreach (var page in walk)
+            foreach (var participant in page.Values)
             {
-                foreach (var participant in page.Values)
-                {
-                    analyzer.Add(participant);
-                    sessions++;
-                }
+                analyzer.Add(participant);
             }
 
-            return sessions;
-        }
-
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
-        await console.Progress().AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
-            .StartAsync(async progress =>
-            {
-                var task = progress.AddTask($"webinar {Markup.Escape(webinarId)}", maxValue: 1);
-                await foreach (var page in walk)
-                {
-                    total ??= page.TotalRecords;
-                    foreach (var participant in page.Values)
-                    {
-                        analyzer.Add(participant);
-                        sessions++;
-                    }
-
-                    task.MaxValue = Math.Max(total ?? sessions, sessions);
-                    task.Value = sessions;
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"webinar {Markup.Escape(webinarId)}: {sessions:N0} of {task.MaxValue:N0} sessions");
-                }
-            });
-        return sessions;
+            return ValueTask.CompletedTask;
+        }, cancellationToken);
+        return walked.Sessions;
     }
 
     public static async Task<long> FromFileAsync(string path, QosAnalyzer analyzer, CancellationToken cancellationToken)

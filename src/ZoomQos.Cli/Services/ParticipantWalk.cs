@@ -1,0 +1,69 @@
+using System.Globalization;
+using Spectre.Console;
+using ZoomQos.Cli.Connection;
+using ZoomQos.Client.Paging;
+using ZoomQos.Contracts.Qos;
+
+namespace ZoomQos.Cli.Services;
+
+/// <summary>What a walk went through: sessions, pages, and the API's total_records.</summary>
+internal readonly record struct WalkTotals(long Sessions, long Pages, long? Total);
+
+/// <summary>
+/// Every page of a webinar's participant QoS through the SDK, handed to the caller page by page; with a progress bar
+/// on stderr (stdout stays clean for data) when stderr is a terminal. Fetch, report and archive walk this way.
+/// </summary>
+internal static class ParticipantWalk
+{
+    /// <summary>Walks with a bar of its own: "webinar ID: N of M sessions".</summary>
+    public static Task<WalkTotals> RunAsync(CliContext context, ZoomConnection zoom, string id, QosListType type, int pageSize, Func<ZoomPage<ParticipantQos>, ValueTask> onPage, CancellationToken cancellationToken) =>
+        WithProgressAsync(context, $"webinar {id}", report => RunAsync(zoom, id, type, pageSize, null, onPage, report, cancellationToken));
+
+    /// <summary>Walks from <paramref name="startToken"/> (the first page when null), reporting sessions done and the total as pages arrive.</summary>
+    public static async Task<WalkTotals> RunAsync(ZoomConnection zoom, string id, QosListType type, int pageSize, string? startToken, Func<ZoomPage<ParticipantQos>, ValueTask> onPage, Action<long, long?>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(zoom);
+        ArgumentNullException.ThrowIfNull(onPage);
+        long sessions = 0, pages = 0;
+        long? total = null;
+        await foreach (var page in zoom.Client.GetWebinarParticipantsQosAsync(id, type, cancellationToken).AsPages(startToken, pageSize, cancellationToken))
+        {
+            pages++;
+            total ??= page.TotalRecords;
+            sessions += page.Values.Count;
+            await onPage(page);
+            progress?.Invoke(sessions, total);
+        }
+
+        return new WalkTotals(sessions, pages, total);
+    }
+
+    /// <summary>Runs <paramref name="work"/> under one progress bar on stderr when it is a terminal (a null reporter otherwise).</summary>
+    public static async Task<T> WithProgressAsync<T>(CliContext context, string label, Func<Action<long, long?>?, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(work);
+        if (!context.ErrorIsTerminal)
+        {
+            return await work(null);
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
+        var name = Markup.Escape(label);
+        return await console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask(name, maxValue: 1);
+                var result = await work((done, total) =>
+                {
+                    task.MaxValue = Math.Max(total ?? done, done);
+                    task.Value = done;
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"{name}: {done:N0} of {task.MaxValue:N0} sessions");
+                });
+                task.Value = task.MaxValue;
+                return result;
+            });
+    }
+}
