@@ -70,7 +70,7 @@ public sealed class QosAnalyzer
 
         var withVerdict = results.Count(r => r.Verdict != ParticipantVerdict.InsufficientData);
         var poor = results.Count(r => r.Verdict == ParticipantVerdict.Poor);
-        var share = withVerdict == 0 ? 0 : (double)poor / withVerdict;
+        var share = BreakdownRow.Share(poor, withVerdict);
         return new WebinarAnalysis
         {
             Thresholds = t,

@@ -108,7 +108,7 @@ public sealed record ParticipantAnalysis
     public required bool IsPanelist { get; init; }
 
     /// <summary>Device, location, network type, OS, client version and data centre ("unknown" when blank).</summary>
-    public required IReadOnlyDictionary<string, string> Dimensions { get; init; }
+    public required IReadOnlyDictionary<Dimension, string> Dimensions { get; init; }
 
     /// <summary>Minutes with at least one active stream.</summary>
     public required int ActiveMinutes { get; init; }
@@ -138,9 +138,9 @@ public sealed record ParticipantAnalysis
     [JsonIgnore]
     public required IReadOnlyList<Finding> Causes { get; init; }
 
-    /// <summary>The causes in short, for JSON: kind, words and minutes (the full findings are listed once, in the webinar's analysis).</summary>
+    /// <summary>The causes in short, for JSON: kind, words, alert and minutes (the full findings are listed once, in the webinar's analysis).</summary>
     [JsonPropertyName("causes")]
-    public IReadOnlyList<string> CauseSummaries => [.. Causes.Select(c => $"{c.Kind}: {c.Title}, {c.From:HH:mm}-{c.To:HH:mm} UTC")];
+    public IReadOnlyList<CauseSummary> CauseSummaries => [.. Causes.Select(CauseSummary.Of)];
 
     /// <summary>Every minute, for the charts.</summary>
     public required IReadOnlyList<MinutePoint> Series { get; init; }
@@ -160,7 +160,12 @@ public sealed record ParticipantAnalysis
 public sealed record BreakdownRow(string Value, int Participants, int Poor, int Fair, int Good, int Insufficient)
 {
     /// <summary>Poor share of the sessions with a verdict.</summary>
-    public double PoorShare => Participants - Insufficient == 0 ? 0 : (double)Poor / (Participants - Insufficient);
+    public double PoorShare => Share(Poor, Participants - Insufficient);
+
+    /// <summary>The poor share of a group: poor sessions over those with a verdict, 0 for none. The one formula of it.</summary>
+    /// <param name="poor">Poor sessions.</param>
+    /// <param name="withVerdict">Sessions with a verdict.</param>
+    public static double Share(int poor, int withVerdict) => withVerdict == 0 ? 0 : (double)poor / withVerdict;
 }
 
 /// <summary>One minute of the whole webinar.</summary>
@@ -195,16 +200,22 @@ public sealed record WebinarAnalysis
     public required int Insufficient { get; init; }
 
     /// <summary>Poor share of the sessions with a verdict.</summary>
-    public double PoorShare => Participants - Insufficient == 0 ? 0 : (double)Poor / (Participants - Insufficient);
+    public double PoorShare => BreakdownRow.Share(Poor, Participants - Insufficient);
 
     /// <summary>Root causes, largest impact first.</summary>
     public required IReadOnlyList<Finding> Findings { get; init; }
+
+    /// <summary>
+    /// The causes as reports rank them: <see cref="Findings"/> with reconnections last (a dropped call is worth
+    /// knowing, but it is rarely what to fix first). Every report and alert takes its top causes from here.
+    /// </summary>
+    public IReadOnlyList<Finding> TopCauses => [.. Findings.Where(f => f.Kind != CauseKind.Reconnection), .. Findings.Where(f => f.Kind == CauseKind.Reconnection)];
 
     /// <summary>Every session, worst first.</summary>
     public required IReadOnlyList<ParticipantAnalysis> ParticipantResults { get; init; }
 
     /// <summary>Breakdowns by location, network type, device, OS, client version and data centre.</summary>
-    public required IReadOnlyDictionary<string, IReadOnlyList<BreakdownRow>> Breakdowns { get; init; }
+    public required IReadOnlyDictionary<Dimension, IReadOnlyList<BreakdownRow>> Breakdowns { get; init; }
 
     /// <summary>The webinar minute by minute.</summary>
     public required IReadOnlyList<TimelinePoint> Timeline { get; init; }

@@ -13,14 +13,14 @@ internal sealed class SessionRecord
         Join = p.JoinTime.Value;
         Leave = p.LeaveTime.Value;
         Minutes = minutes;
-        Dimensions = new Dictionary<string, string>(StringComparer.Ordinal)
+        Dimensions = new Dictionary<Dimension, string>
         {
-            ["location"] = Known(p.Location),
-            ["network_type"] = Known(p.NetworkType.Raw),
-            ["device"] = Known(p.Device.Raw),
-            ["os"] = Known(p.Os),
-            ["client_version"] = Known(p.Version),
-            ["data_center"] = Known(p.DataCenter),
+            [Dimension.Location] = Known(p.Location),
+            [Dimension.NetworkType] = Known(p.NetworkType.Raw),
+            [Dimension.Device] = Known(p.Device.Raw),
+            [Dimension.Os] = Known(p.Os),
+            [Dimension.ClientVersion] = Known(p.Version),
+            [Dimension.DataCenter] = Known(p.DataCenter),
         };
         Location = p.Location ?? string.Empty;
         DataCenter = p.DataCenter ?? string.Empty;
@@ -53,7 +53,7 @@ internal sealed class SessionRecord
 
     public MinuteFacts[] Minutes { get; }
 
-    public Dictionary<string, string> Dimensions { get; }
+    public Dictionary<Dimension, string> Dimensions { get; }
 
     private static string Known(string? value) => string.IsNullOrWhiteSpace(value) ? "unknown" : value;
 }

@@ -107,10 +107,10 @@ public sealed class QualityModelTests
         var webinar = GroundTruthTests.Simulate(9, 200, 60, panelists: 2, faults: true);
         var analysis = GroundTruthTests.Analyze(webinar);
 
-        Assert.Equal(["client_version", "data_center", "device", "location", "network_type", "os"], analysis.Breakdowns.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([Dimension.Location, Dimension.NetworkType, Dimension.Device, Dimension.Os, Dimension.ClientVersion, Dimension.DataCenter], analysis.Breakdowns.Keys.Order());
         Assert.All(analysis.Breakdowns.Values, rows => Assert.Equal(analysis.Participants, rows.Sum(r => r.Participants)));
-        Assert.Contains(analysis.Breakdowns["location"], r => r.Value == "unknown");
-        Assert.DoesNotContain(analysis.Breakdowns["location"], r => r.Value.Length == 0);
+        Assert.Contains(analysis.Breakdowns[Dimension.Location], r => r.Value == "unknown");
+        Assert.DoesNotContain(analysis.Breakdowns[Dimension.Location], r => r.Value.Length == 0);
     }
 
     private static ParticipantQos Participant(string userId, QosSample[] samples) => new() { UserId = userId, UserName = "P" + userId, UserQos = samples };

@@ -99,6 +99,12 @@ public sealed class WatchAndReportTests(CliHarness cli) : IClassFixture<CliHarne
         Assert.Equal(1004, (await File.ReadAllLinesAsync(_cli.PathOf("r.csv"))).Length);
         var html = await File.ReadAllTextAsync(_cli.PathOf("r.html"));
         Assert.Contains("<canvas id=\"chart-timeline\">", html, StringComparison.Ordinal);
+        // The document goes into the page once, as the JSON island the script renders from: the same analysis as --format json.
+        const string Island = "<script type=\"application/json\" id=\"report-data\">";
+        var data = html[(html.IndexOf(Island, StringComparison.Ordinal) + Island.Length)..];
+        var island = JsonNode.Parse(data[..data.IndexOf("</script>", StringComparison.Ordinal)])!;
+        Assert.True(JsonNode.DeepEquals(a, island["analysis"]), "the HTML report's data differs from the JSON report");
+        Assert.Equal(1, html.Split(Island).Length - 1);
         Assert.DoesNotContain("cdn", html.Replace("cdnjs", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<script src", html, StringComparison.Ordinal);
 

@@ -53,7 +53,7 @@ public sealed class LiveWatch(int windowMinutes, TimeSpan cooldown, Thresholds t
         if (analysis.Verdict != WebinarVerdict.Healthy)
         {
             poorNow.Add(WebinarKey);
-            var top = analysis.Findings.FirstOrDefault(f => f.Kind != CauseKind.Reconnection);
+            var top = analysis.TopCauses.FirstOrDefault(f => f.Kind != CauseKind.Reconnection);
             Raise(alerts, now, new LiveAlert("webinar_poor", WebinarKey, string.Create(CultureInfo.InvariantCulture, $"{analysis.Poor} of {analysis.Participants} participants poor"), analysis.Verdict.ToString(), top?.Title, top?.Evidence));
         }
 

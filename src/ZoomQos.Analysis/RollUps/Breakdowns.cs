@@ -3,10 +3,8 @@ namespace ZoomQos.Analysis.RollUps;
 /// <summary>Verdict counts per value of each dimension (location, network type, device, OS, client version, data centre), the worst values first.</summary>
 internal static class Breakdowns
 {
-    private static readonly string[] Dimensions = ["location", "network_type", "device", "os", "client_version", "data_center"];
-
-    public static Dictionary<string, IReadOnlyList<BreakdownRow>> Of(IReadOnlyList<ParticipantAnalysis> results) =>
-        Dimensions.ToDictionary(
+    public static Dictionary<Dimension, IReadOnlyList<BreakdownRow>> Of(IReadOnlyList<ParticipantAnalysis> results) =>
+        Enum.GetValues<Dimension>().ToDictionary(
             d => d,
             d => (IReadOnlyList<BreakdownRow>)[.. results
                 .GroupBy(r => r.Dimensions[d], StringComparer.Ordinal)
@@ -17,6 +15,5 @@ internal static class Breakdowns
                     g.Count(r => r.Verdict == ParticipantVerdict.Fair),
                     g.Count(r => r.Verdict == ParticipantVerdict.Good),
                     g.Count(r => r.Verdict == ParticipantVerdict.InsufficientData)))
-                .OrderByDescending(r => r.Poor).ThenByDescending(r => r.Participants).ThenBy(r => r.Value, StringComparer.Ordinal)],
-            StringComparer.Ordinal);
+                .OrderByDescending(r => r.Poor).ThenByDescending(r => r.Participants).ThenBy(r => r.Value, StringComparer.Ordinal)]);
 }

@@ -117,7 +117,7 @@ internal static class WatchCommand
     private static string Describe(LivePoll poll)
     {
         var poor = poll.Analysis.ParticipantResults.Where(p => p.Verdict == ParticipantVerdict.Poor).ToList();
-        var top = poll.Analysis.Findings.FirstOrDefault(f => f.Kind != CauseKind.Reconnection);
+        var top = poll.Analysis.TopCauses.FirstOrDefault(f => f.Kind != CauseKind.Reconnection);
         return string.Create(CultureInfo.InvariantCulture,
             $"{poll.At:HH:mm} UTC — {poll.Analysis.Participants} sessions, {poor.Count} poor now, webinar {poll.Analysis.Verdict}{(top is null ? string.Empty : $"; top cause: {top.Title}")}; {poll.Alerts.Count} new alert(s).");
     }

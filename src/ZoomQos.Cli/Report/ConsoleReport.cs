@@ -32,7 +32,7 @@ internal static class ConsoleReport
         }
 
         var rank = 0;
-        foreach (var finding in a.Findings.Where(f => f.Kind != CauseKind.Reconnection).Concat(a.Findings.Where(f => f.Kind == CauseKind.Reconnection)).Take(5))
+        foreach (var finding in a.TopCauses.Take(5))
         {
             rank++;
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
@@ -86,7 +86,7 @@ internal static class ConsoleReport
                     p.ActiveMinutes.ToString(CultureInfo.InvariantCulture), p.PoorAudioMinutes.ToString(CultureInfo.InvariantCulture), p.FairOrWorseMinutes.ToString(CultureInfo.InvariantCulture),
                     p.MosP10?.ToString("0.00", CultureInfo.InvariantCulture) ?? string.Empty, p.MosP50?.ToString("0.00", CultureInfo.InvariantCulture) ?? string.Empty,
                     p.Causes.Count > 0 ? p.Causes[0].Title : string.Empty, p.Causes.Count > 0 ? p.Causes[0].Alert : string.Empty,
-                    p.Dimensions["location"], p.Dimensions["network_type"], p.Dimensions["device"], p.Dimensions["os"], p.Dimensions["client_version"], p.Dimensions["data_center"],
+                    p.Dimensions[Dimension.Location], p.Dimensions[Dimension.NetworkType], p.Dimensions[Dimension.Device], p.Dimensions[Dimension.Os], p.Dimensions[Dimension.ClientVersion], p.Dimensions[Dimension.DataCenter],
                 ]);
             }
         }

@@ -13,7 +13,7 @@ internal static class ReportWriter
         if (html is not null)
         {
             await using var target = OutputTarget.Open(html, context, needsSeek: false);
-            await target.Stream.WriteAsync(Encoding.UTF8.GetBytes(HtmlReport.Render(report)), cancellationToken);
+            await HtmlReport.WriteAsync(target.Stream, report, cancellationToken);
             await target.CommitAsync(cancellationToken);
             await CommandRunner.Say(context, "report", $"HTML report written to {Path.GetFullPath(html)}");
         }
