@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using ZoomQos.Cli.Connection;
-using ZoomQos.Cli.Options;
-using ZoomQos.Cli.Services;
 using ZoomQos.Client.Errors;
 using ZoomQos.Contracts.Qos;
 using ZoomQos.Contracts.Webinars;

@@ -2,10 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using ZoomQos.Cli.Connection;
-using ZoomQos.Cli.Options;
 using ZoomQos.Cli.Output;
-using ZoomQos.Cli.Services;
 using ZoomQos.Contracts.Qos;
 
 namespace ZoomQos.Cli.Commands;

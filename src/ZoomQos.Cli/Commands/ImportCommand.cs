@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.IO.Pipelines;
-using ZoomQos.Cli.Options;
-using ZoomQos.Cli.Services;
 using ZoomQos.Contracts.Qos;
 using ZoomQos.Contracts.Serialization;
 using ZoomQos.Contracts.Webinars;

@@ -2,10 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ZoomQos.Analysis;
-using ZoomQos.Cli.Connection;
-using ZoomQos.Cli.Options;
-using ZoomQos.Cli.Report;
-using ZoomQos.Cli.Services;
 using ZoomQos.Contracts.Qos;
 
 namespace ZoomQos.Cli.Commands;

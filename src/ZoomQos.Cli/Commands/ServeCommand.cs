@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ZoomQos.Cli.Options;
 using ZoomQos.Server;
 using ZoomQos.Server.Faults;
 using ZoomQos.Server.Hosting;

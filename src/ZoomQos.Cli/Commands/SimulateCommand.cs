@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using ZoomQos.Cli.Options;
-using ZoomQos.Cli.Services;
 using ZoomQos.Contracts.Webinars;
 using ZoomQos.Simulation;
 

@@ -4,9 +4,6 @@ using System.Net.Http.Json;
 using Spectre.Console;
 using ZoomQos.Analysis;
 using ZoomQos.Analysis.Live;
-using ZoomQos.Cli.Connection;
-using ZoomQos.Cli.Options;
-using ZoomQos.Cli.Report;
 using ZoomQos.Contracts.Qos;
 
 namespace ZoomQos.Cli.Commands;

@@ -1,6 +1,5 @@
 using System.IO.Pipelines;
 using ZoomQos.Analysis;
-using ZoomQos.Cli.Connection;
 using ZoomQos.Contracts.Qos;
 using ZoomQos.Contracts.Serialization;
 using ZoomQos.Storage;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Spectre.Console;
-using ZoomQos.Cli.Connection;
 using ZoomQos.Client.Paging;
 using ZoomQos.Contracts.Qos;
 
