@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ZoomQos.Server.Hosting;
 using ZoomQos.Server.Tests.Support;
@@ -14,15 +17,48 @@ namespace ZoomQos.Server.Tests;
 [Collection(SharedDemoServer.Name)]
 public sealed class SecurityTests(DemoServer demo)
 {
-    private static readonly (HttpMethod Method, string Path, bool Write)[] Routes =
+    // Open by design: the token endpoint and the health checks. Every other route the server maps is swept below.
+    private static readonly string[] Anonymous = ["/oauth/token", "/health", "/alive"];
+
+    // A value for each route parameter, so that each mapped route can be called.
+    private static readonly Dictionary<string, string> Samples = new(StringComparer.Ordinal)
+    {
+        ["webinarId"] = "81234567890",
+        ["participantId"] = "16778240",
+        ["uuid"] = "security-instance",
+        ["documentName"] = "v1",
+    };
+
+    /// <summary>Every route the server maps (its EndpointDataSource), but the open ones: a new route is in the sweep by being mapped.</summary>
+    private IReadOnlyList<(HttpMethod Method, string Path, bool Write)> Routes =>
     [
-        (HttpMethod.Get, "/v2/metrics/webinars/81234567890/participants/qos?type=past", false),
-        (HttpMethod.Get, "/v2/metrics/webinars/81234567890/participants/16778240/qos?type=past", false),
-        (HttpMethod.Get, "/v2/metrics/webinars?type=live", false),
-        (HttpMethod.Put, "/v2/ingest/instances/security-instance", true),
-        (HttpMethod.Post, "/v2/ingest/instances/security-instance/participants", true),
-        (HttpMethod.Get, "/openapi/v1.json", false),
+        .. demo.Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => !Anonymous.Contains(e.RoutePattern.RawText?.TrimEnd('/'), StringComparer.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => (
+                new HttpMethod(method),
+                Concrete(e.RoutePattern) + (e.RoutePattern.RawText!.StartsWith("/v2/metrics", StringComparison.Ordinal) ? "?type=past" : string.Empty),
+                method != "GET")))
+            .Distinct(),
     ];
+
+    [Fact]
+    public void The_sweep_covers_every_mapped_route_and_the_open_ones_are_only_the_token_endpoint_and_health()
+    {
+        var patterns = demo.Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText!.TrimEnd('/')).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Subset(patterns, Anonymous.ToHashSet(StringComparer.Ordinal));
+        Assert.Equal(patterns.Count - Anonymous.Length, Routes.Select(r => r.Path).Distinct().Count());
+        Assert.Contains(Routes, r => r.Write);
+        Assert.Contains(Routes, r => r.Path.StartsWith("/openapi/", StringComparison.Ordinal));
+    }
+
+    private static string Concrete(RoutePattern pattern) =>
+        "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart parameter => Samples[parameter.Name],
+            _ => string.Empty,
+        }))));
 
     [Fact]
     public async Task Nothing_but_the_token_endpoint_and_the_health_checks_answers_without_a_valid_token()
