@@ -1,8 +1,8 @@
 using System.Text;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ZoomQos.Server;
 using ZoomQos.Server.Hosting;
+using ZoomQos.TestSupport;
 
 namespace ZoomQos.Cli.Tests;
 
@@ -36,9 +36,7 @@ public sealed class CliHarness : IAsyncLifetime
 
     public async Task<ZoomQosServer> StartServerAsync(Func<ServerOptions, ServerOptions> configure)
     {
-        var server = await ZoomQosServer.StartAsync(
-            configure(new ServerOptions { Urls = "http://127.0.0.1:0", Store = "sqlite:" + ServerStore, RateLimits = false, TimeProvider = ServerTime }),
-            logging => logging.SetMinimumLevel(LogLevel.Warning));
+        var server = await DemoServers.StartAsync("sqlite:" + ServerStore, ServerTime, configure);
         _servers.Add(server);
         return server;
     }

@@ -39,7 +39,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         var acknowledged = new List<int>();
         using (var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") })
         {
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(http, "demo-ingest-client-id", "demo-ingest-client-secret"));
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await DemoTokens.RequestAsync(http, http.BaseAddress!, "demo-ingest-client-id", "demo-ingest-client-secret"));
             var put = await http.PutAsync(InstancePath(webinar.Instance.Uuid), new StringContent(
                 $$"""{"webinar_id":{{webinar.Instance.WebinarId}},"start_time":"{{webinar.Instance.StartTime:O}}","end_time":"{{webinar.Instance.EndTime:O}}"}""", Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
@@ -160,14 +160,6 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         var process = ZoomqosProcess.Start(seed ? [.. args, "--seed", "demo"] : args);
         await process.WaitForStderrAsync("zoomqos serve: listening on", TimeSpan.FromSeconds(90));
         return process;
-    }
-
-    private static async Task<string> TokenAsync(HttpClient http, string client, string secret)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/oauth/token?grant_type=account_credentials&account_id=demo");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{client}:{secret}")));
-        using var response = await http.SendAsync(request);
-        return JsonDocument.Parse(await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString()!;
     }
 
     private static int FreePort()

@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using ZoomQos.Contracts.Accounts;
 using ZoomQos.Server.Faults;
 using ZoomQos.Storage;
+using ZoomQos.TestSupport;
 
 namespace ZoomQos.Cli.Tests;
 
@@ -180,10 +180,7 @@ public sealed class FetchCommandTests(CliHarness cli) : IClassFixture<CliHarness
     private static async Task<List<JsonNode>> PagesAsync(ZoomQos.Server.ZoomQosServer server, string clientId, string secret)
     {
         using var http = new HttpClient();
-        using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, new Uri(server.TokenAddress, "?grant_type=account_credentials&account_id=demo"));
-        tokenRequest.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
-        using var tokenResponse = await http.SendAsync(tokenRequest);
-        var token = JsonNode.Parse(await tokenResponse.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+        var token = await DemoTokens.RequestAsync(http, server.BaseAddress, clientId, secret);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var pages = new List<JsonNode>();
         var next = string.Empty;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Xunit.Abstractions;
@@ -31,8 +30,8 @@ public sealed partial class MultiNodeTests(ITestOutputHelper output)
         try
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 32 });
-            var tokenFromA = await TokenAsync(http, a);
-            var tokenFromB = await TokenAsync(http, b);
+            var tokenFromA = await DemoTokens.RequestAsync(http, a);
+            var tokenFromB = await DemoTokens.RequestAsync(http, b);
 
             // A token minted by one node works on the other.
             Assert.Equal(HttpStatusCode.OK, (await GetAsync(http, b, "/v2/metrics/webinars/81234567894/participants/qos?type=past", tokenFromA)).StatusCode);
@@ -96,14 +95,6 @@ public sealed partial class MultiNodeTests(ITestOutputHelper output)
     }
 
     private static Uri Address(string stderr) => new(Listening().Match(stderr).Groups[1].Value);
-
-    private static async Task<string> TokenAsync(HttpClient http, Uri node)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(node, "/oauth/token?grant_type=account_credentials&account_id=demo"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("demo-client-id:demo-client-secret")));
-        using var response = await http.SendAsync(request);
-        return JsonNode.Parse(await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
-    }
 
     private static async Task<HttpResponseMessage> GetAsync(HttpClient http, Uri node, string pathAndQuery, string token)
     {

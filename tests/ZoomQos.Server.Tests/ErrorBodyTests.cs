@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ZoomQos.Server.Faults;
-using ZoomQos.Server.Hosting;
 using ZoomQos.Server.Tests.Support;
+using ZoomQos.TestSupport;
 
 namespace ZoomQos.Server.Tests;
 
@@ -54,9 +53,7 @@ public sealed class ErrorBodyTests(DemoServer demo)
     {
         Required();
         var time = new FakeTimeProvider(demo.Time.GetUtcNow());
-        await using var server = await ZoomQosServer.StartAsync(
-            new ServerOptions { Urls = "http://127.0.0.1:0", Store = demo.Store, RateLimits = false, TimeProvider = time },
-            logging => logging.SetMinimumLevel(LogLevel.Warning));
+        await using var server = await DemoServers.StartAsync(demo.Store, time);
         using var api = new ZoomApi(server.BaseAddress);
         var token = await api.TokenAsync();
 

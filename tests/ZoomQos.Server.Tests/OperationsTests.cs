@@ -1,10 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ZoomQos.Server.Faults;
 using ZoomQos.Server.Hosting;
 using ZoomQos.Server.Qos;
 using ZoomQos.Server.Tests.Support;
+using ZoomQos.TestSupport;
 
 namespace ZoomQos.Server.Tests;
 
@@ -86,9 +86,7 @@ public abstract class OperationsTests(DemoServer demo)
     public async Task Pages_beyond_the_limit_in_flight_wait_their_turn_and_all_arrive_whole()
     {
         var log = new CapturedLog();
-        await using var server = await ZoomQosServer.StartAsync(
-            new ServerOptions { Urls = "http://127.0.0.1:0", Store = demo.Store, RateLimits = false, TimeProvider = demo.Time, MaxPagesInFlight = 2 },
-            logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(log));
+        await using var server = await DemoServers.StartAsync(demo.Store, demo.Time, o => o with { MaxPagesInFlight = 2 }, log);
         using var api = new ZoomApi(server.BaseAddress);
         var token = await api.TokenAsync();
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ZoomQos.TestSupport;
@@ -26,10 +25,7 @@ internal static partial class SoakRun
         {
             var address = new Uri(Listening().Match(await server.WaitForStderrAsync("zoomqos serve: listening on", TimeSpan.FromSeconds(90))).Groups[1].Value);
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 32 }) { BaseAddress = address };
-            using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "/oauth/token?grant_type=account_credentials&account_id=demo");
-            tokenRequest.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("demo-client-id:demo-client-secret")));
-            using var tokenResponse = await http.SendAsync(tokenRequest);
-            var token = JsonNode.Parse(await tokenResponse.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+            var token = await DemoTokens.RequestAsync(http, address);
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             var pages = await PagesAsync(http);
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ZoomQos.TestSupport;
 
 namespace ZoomQos.Benchmarks.Load;
 
@@ -151,10 +151,7 @@ internal static partial class FetchLargeTest
     private static async Task<(int Pages, long Bytes, TimeSpan Elapsed)> BareLoopAsync(Uri baseAddress, string uuid)
     {
         using var http = new HttpClient();
-        using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, "oauth/token?grant_type=account_credentials&account_id=demo"));
-        tokenRequest.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("demo-client-id:demo-client-secret"u8.ToArray()));
-        using var tokenResponse = await http.SendAsync(tokenRequest);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonNode.Parse(await tokenResponse.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>());
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await DemoTokens.RequestAsync(http, baseAddress));
         var watch = Stopwatch.StartNew();
         var pages = 0;
         long bytes = 0;

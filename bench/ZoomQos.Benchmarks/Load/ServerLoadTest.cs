@@ -11,6 +11,7 @@ using WireMock.ResponseBuilders;
 using WireMock.Server;
 using ZoomQos.Server;
 using ZoomQos.Server.Hosting;
+using ZoomQos.TestSupport;
 
 namespace ZoomQos.Benchmarks.Load;
 
@@ -100,11 +101,7 @@ internal static class ServerLoadTest
         return message;
     }
 
-    internal static async Task<string> TokenAsync(HttpClient http, ZoomQosServer server)
-    {
-        using var response = await http.SendAsync(TokenRequest(server));
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
-    }
+    internal static Task<string> TokenAsync(HttpClient http, ZoomQosServer server) => DemoTokens.RequestAsync(http, server.BaseAddress);
 
     internal static async Task<List<Uri>> WalkAsync(HttpClient http, ZoomQosServer server, string token)
     {

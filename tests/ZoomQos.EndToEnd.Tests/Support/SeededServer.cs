@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ZoomQos.Client;
 using ZoomQos.Client.Credentials;
 using ZoomQos.Server;
 using ZoomQos.Server.Hosting;
+using ZoomQos.TestSupport;
 
 namespace ZoomQos.EndToEnd.Tests;
 
@@ -27,9 +27,7 @@ public sealed class SeededServer : IAsyncLifetime
 
     public async Task<ZoomQosServer> StartAsync(Func<ServerOptions, ServerOptions> configure)
     {
-        var server = await ZoomQosServer.StartAsync(
-            configure(new ServerOptions { Urls = "http://127.0.0.1:0", Store = "sqlite:" + StorePath, RateLimits = false, TimeProvider = Time }),
-            logging => logging.SetMinimumLevel(LogLevel.Warning));
+        var server = await DemoServers.StartAsync("sqlite:" + StorePath, Time, configure);
         _servers.Add(server);
         return server;
     }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ZoomQos.Server.Hosting;
 using ZoomQos.TestSupport;
@@ -37,9 +36,7 @@ public class DemoServer : IAsyncLifetime
             return;
         }
 
-        Server = await ZoomQosServer.StartAsync(
-            new ServerOptions { Urls = "http://127.0.0.1:0", Store = Store, SeedDemo = true, RateLimits = false, TimeProvider = Time },
-            logging => logging.SetMinimumLevel(LogLevel.Warning));
+        Server = await DemoServers.StartAsync(Store, Time, o => o with { SeedDemo = true });
         Api = new ZoomApi(Server.BaseAddress);
     }
 
@@ -59,9 +56,7 @@ public class DemoServer : IAsyncLifetime
     /// <summary>Another server on the same store (not seeded again), with other options; dispose the answer to stop it.</summary>
     public async Task<ZoomApi> StartAnotherAsync(Func<ServerOptions, ServerOptions> configure)
     {
-        var server = await ZoomQosServer.StartAsync(
-            configure(new ServerOptions { Urls = "http://127.0.0.1:0", Store = Store, TimeProvider = Time }),
-            logging => logging.SetMinimumLevel(LogLevel.Warning));
+        var server = await DemoServers.StartAsync(Store, Time, o => configure(o with { RateLimits = true }));
         return new ZoomApi(server.BaseAddress, server);
     }
 
