@@ -26,6 +26,9 @@ internal sealed class CliContext
     /// <summary>The innermost HTTP handler for client commands; tests wrap it to watch the traffic.</summary>
     public Func<HttpMessageHandler> CreateTransport { get; init; } = static () => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 
+    /// <summary>Reads a password (stdin, or a prompt without echo); <see langword="null"/> when there is none. Tests give their own.</summary>
+    public Func<CancellationToken, Task<string?>> ReadPassword { get; init; } = static _ => Task.FromResult<string?>(null);
+
     /// <summary>The clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -54,6 +57,7 @@ internal sealed class CliContext
             Error = Console.Error,
             OpenStandardOutput = Console.OpenStandardOutput,
             ErrorIsTerminal = !Console.IsErrorRedirected,
+            ReadPassword = Admin.PasswordInput.ReadFromConsoleAsync,
         };
     }
 

@@ -21,6 +21,8 @@ internal static class ZoomQosCli
             SimulateCommand.Create(context),
             DoctorCommand.Create(context),
             ServeCommand.Create(context),
+            AppsCommand.Create(context),
+            UsersCommand.Create(context),
         };
 
     /// <summary>Parses and runs a command line; returns the exit code.</summary>

@@ -64,7 +64,7 @@ internal sealed class AudiencePlanner
             Sessions.Add(NewSession(panelist, joinMinute: 0, leaveMinute: duration));
         }
 
-        var rejoins = _spec.AttendeeSessions >= 40 ? Math.Max(3, _spec.AttendeeSessions / 50) : 0;
+        var rejoins = _spec.AttendeeSessions >= 40 && duration >= 20 ? Math.Max(3, _spec.AttendeeSessions / 50) : 0; // a rejoin needs a session of 13 minutes or more
         var persons = _spec.AttendeeSessions - rejoins;
         var attendees = new List<SessionPlan>(persons);
         for (var i = 0; i < persons; i++)
@@ -201,7 +201,8 @@ internal sealed class AudiencePlanner
     private (int Join, int Leave) AttendanceWindow(int duration)
     {
         var roll = _random.Next(100);
-        var join = roll < 75 ? _random.Next(4) : roll < 95 ? 4 + _random.Next(Math.Max(1, Math.Min(27, duration / 3))) : _random.Next(Math.Max(1, duration * 6 / 10));
+        var late = roll < 75 ? _random.Next(4) : roll < 95 ? 4 + _random.Next(Math.Max(1, Math.Min(27, duration / 3))) : _random.Next(Math.Max(1, duration * 6 / 10));
+        var join = Math.Min(late, duration - 1); // a webinar of a few minutes: everyone joins before its last minute
         var leaveRoll = _random.Next(100);
         var leave = leaveRoll < 78 ? duration
             : leaveRoll < 80 ? join + 1 + _random.Next(2)   // a glance: too few minutes for a verdict

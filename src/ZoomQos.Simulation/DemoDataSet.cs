@@ -51,6 +51,9 @@ public sealed class DemoDataSet
 
     private const string DashboardScope = "dashboard_webinars:read:admin";
 
+    /// <summary>The password of every demo dashboard user: a well-known development value, like the apps' secrets.</summary>
+    public const string DemoUserPassword = "demo-password";
+
     private DemoDataSet(DateTimeOffset referenceTime, IReadOnlyList<Account> accounts, IReadOnlyList<DemoApp> apps, IReadOnlyList<SimulatedWebinar> webinars)
     {
         ReferenceTime = referenceTime;
@@ -67,6 +70,9 @@ public sealed class DemoDataSet
 
     /// <summary>The apps and their well-known secrets.</summary>
     public IReadOnlyList<DemoApp> Apps { get; }
+
+    /// <summary>The dashboard users, one per account with the Dashboard on (email, account); each signs in with <see cref="DemoUserPassword"/>.</summary>
+    public IReadOnlyList<(string Email, string AccountId)> Users { get; } = [("demo@example.com", AccountId), ("hipaa@example.com", HipaaAccountId)];
 
     /// <summary>Every webinar instance of every account.</summary>
     public IReadOnlyList<SimulatedWebinar> Webinars { get; }

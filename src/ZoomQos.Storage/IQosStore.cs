@@ -1,6 +1,7 @@
 using ZoomQos.Contracts.Accounts;
 using ZoomQos.Contracts.Qos;
 using ZoomQos.Contracts.Webinars;
+using ZoomQos.Storage.Users;
 
 namespace ZoomQos.Storage;
 
@@ -44,6 +45,44 @@ public interface IQosStore : IAsyncDisposable
     /// <param name="clientSecret">The client secret.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     Task<ApiApp?> AuthenticateAppAsync(string clientId, string clientSecret, CancellationToken cancellationToken = default);
+
+    /// <summary>The apps of an account (of every account for <see langword="null"/>), by account, then client id; no secret.</summary>
+    /// <param name="accountId">The account, or <see langword="null"/> for all.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<IReadOnlyList<ApiApp>> ListAppsAsync(string? accountId, CancellationToken cancellationToken = default);
+
+    /// <summary>The app with this client id (no secret), or <see langword="null"/>: a cheap check that it still exists.</summary>
+    /// <param name="clientId">The client id.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<ApiApp?> FindAppAsync(string clientId, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes an app: its credentials get no new token. <see langword="false"/> when there was none.</summary>
+    /// <param name="clientId">The client id.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<bool> RemoveAppAsync(string clientId, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a dashboard user of an existing account; the email is kept normalized (<see cref="DashboardUser.Normalize"/>).</summary>
+    /// <param name="user">The user.</param>
+    /// <param name="passwordHash">The hash of their password, made by the caller.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <exception cref="QosStoreNotFoundException">The account does not exist.</exception>
+    /// <exception cref="QosStoreConflictException">A user with that email exists.</exception>
+    Task AddUserAsync(DashboardUser user, string passwordHash, CancellationToken cancellationToken = default);
+
+    /// <summary>The dashboard user with this email (in any case), with their password hash; <see langword="null"/> when unknown.</summary>
+    /// <param name="email">The email.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<StoredUser?> FindUserAsync(string email, CancellationToken cancellationToken = default);
+
+    /// <summary>The dashboard users of an account (of every account for <see langword="null"/>), by account, then email.</summary>
+    /// <param name="accountId">The account, or <see langword="null"/> for all.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<IReadOnlyList<DashboardUser>> ListUsersAsync(string? accountId, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a dashboard user. <see langword="false"/> when there was none.</summary>
+    /// <param name="email">The email.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<bool> RemoveUserAsync(string email, CancellationToken cancellationToken = default);
 
     /// <summary>Creates or updates an instance (and its webinar). An instance UUID owned by another account is refused.</summary>
     /// <param name="instance">The instance.</param>

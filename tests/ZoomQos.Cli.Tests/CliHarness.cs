@@ -55,7 +55,7 @@ public sealed class CliHarness : IAsyncLifetime
 
     public Task<CliRun> RunAsync(params string[] args) => RunAsync(args, DemoEnvironment(Server));
 
-    public static async Task<CliRun> RunAsync(string[] args, IReadOnlyDictionary<string, string> environment, Func<HttpMessageHandler, HttpMessageHandler>? wrap = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    public static async Task<CliRun> RunAsync(string[] args, IReadOnlyDictionary<string, string> environment, Func<HttpMessageHandler, HttpMessageHandler>? wrap = null, TimeProvider? time = null, string? password = null, CancellationToken cancellationToken = default)
     {
         var stdout = new MemoryStream();
         var stderr = new StringWriter();
@@ -69,6 +69,7 @@ public sealed class CliHarness : IAsyncLifetime
             GetEnvironmentVariable = name => environment.TryGetValue(name, out var value) ? value : null,
             CreateTransport = () => wrap is null ? new SocketsHttpHandler() : wrap(new SocketsHttpHandler()),
             TimeProvider = time ?? TimeProvider.System,
+            ReadPassword = _ => Task.FromResult(password),
         };
         var code = await ZoomQosCli.RunAsync(args, context, cancellationToken);
         var bytes = stdout.ToArray();

@@ -32,6 +32,32 @@ public sealed class CommandRunnerTests(CliHarness cli) : IClassFixture<CliHarnes
         Assert.Contains("   at ", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_command_without_verbose_names_the_variable_that_prints_the_failure_in_full(bool variableSet)
+    {
+        var store = "sqlite:" + _cli.PathOf("runner.db");
+        Assert.Equal(0, (await _cli.RunAsync("simulate", "--store", store, "--participants", "5", "--minutes", "3")).ExitCode);
+        var stderr = new StringWriter();
+        var context = new CliContext
+        {
+            Out = TextWriter.Null,
+            Error = stderr,
+            OpenStandardOutput = () => Stream.Null,
+            GetEnvironmentVariable = name => variableSet && name == "ZOOMQOS_VERBOSE" ? "1" : null,
+            ReadPassword = _ => throw new InvalidOperationException("the terminal broke"),
+        };
+
+        var code = await ZoomQosCli.RunAsync(["users", "add", "--store", store, "--account", "demo", "--email", "ada@example.com"], context, default);
+
+        Assert.Equal(1, code);
+        var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("zoomqos users add: internal error: InvalidOperationException: the terminal broke; set ZOOMQOS_VERBOSE=1 for details.", lines[0]);
+        Assert.Equal(variableSet, stderr.ToString().Contains("   at ", StringComparison.Ordinal));
+        Assert.Equal(variableSet ? 2 : 1, lines.Count(l => !l.StartsWith("   at ", StringComparison.Ordinal) && !l.StartsWith("---", StringComparison.Ordinal)));
+    }
+
     /// <summary>A transport with a bug: it throws what no HTTP handler should.</summary>
     private sealed class BrokenTransport : HttpMessageHandler
     {

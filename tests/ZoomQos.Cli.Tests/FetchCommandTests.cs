@@ -157,16 +157,22 @@ public sealed class FetchCommandTests(CliHarness cli) : IClassFixture<CliHarness
     [Fact]
     public async Task Every_command_has_help_with_an_example()
     {
-        // Every subcommand the root has, so that a new one without an example fails here.
-        var commands = ZoomQosCli.CreateRoot(new CliContext { Out = TextWriter.Null, Error = TextWriter.Null, OpenStandardOutput = () => Stream.Null }).Subcommands.Select(c => c.Name).ToList();
-        Assert.Equal(["demo", "fetch", "report", "watch", "archive", "import", "simulate", "doctor", "serve"], commands);
+        // Every command the root has, down to the leaves of groups such as `apps`, so that a new one without an example fails here.
+        var root = ZoomQosCli.CreateRoot(new CliContext { Out = TextWriter.Null, Error = TextWriter.Null, OpenStandardOutput = () => Stream.Null });
+        var commands = Leaves(root.Subcommands, []).ToList();
+        Assert.Equal(
+            ["demo", "fetch", "report", "watch", "archive", "import", "simulate", "doctor", "serve", "apps add", "apps list", "apps remove", "users add", "users list", "users remove"],
+            commands.Select(c => string.Join(' ', c)));
         foreach (var command in commands)
         {
-            var run = await _cli.RunAsync(command, "--help");
+            var run = await _cli.RunAsync([.. command, "--help"]);
             Assert.True(run.ExitCode == 0, run.ToString());
-            Assert.Contains($"zoomqos {command} ", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains($"zoomqos {string.Join(' ', command)} ", run.Stdout, StringComparison.Ordinal);
             Assert.Contains("Examples:", run.Stdout, StringComparison.Ordinal);
         }
+
+        static IEnumerable<string[]> Leaves(IEnumerable<System.CommandLine.Command> commands, string[] path) =>
+            commands.SelectMany(c => c.Subcommands.Count == 0 ? [[.. path, c.Name]] : Leaves(c.Subcommands, [.. path, c.Name]));
     }
 
     private static void AssertOneLine(CliRun run, int code, string text)

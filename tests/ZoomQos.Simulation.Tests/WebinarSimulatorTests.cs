@@ -47,6 +47,27 @@ public class WebinarSimulatorTests
         Assert.Equal(Sessions.Count, Sessions.Select(p => p.UserId).Distinct().Count());
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void A_webinar_of_a_few_minutes_has_every_session_inside_it_with_at_least_one_minute(int minutes)
+    {
+        var webinar = WebinarSimulator.Simulate(new WebinarSpec(
+            new WebinarInstance("short==", 81234567890, "demo", "Stand-up", "Grace", "g@example.com", Start, Start.AddMinutes(minutes)),
+            Panelists: 1,
+            AttendeeSessions: 200,
+            DurationMinutes: minutes,
+            Seed: 1,
+            PlantFaults: false));
+
+        var sessions = webinar.Participants().ToList();
+
+        Assert.Equal(201, sessions.Count);
+        Assert.All(sessions, p => Assert.InRange(p.UserQos!.Count, 1, minutes));
+        Assert.All(sessions, p => Assert.True(p.JoinTime.Value >= Start && p.LeaveTime.Value <= Start.AddMinutes(minutes), $"{p.UserId}: {p.JoinTime.Value} to {p.LeaveTime.Value}"));
+    }
+
     [Fact]
     public void Devices_networks_places_and_clients_are_mixed()
     {

@@ -12,7 +12,7 @@ namespace ZoomQos.Storage.Tests;
 /// The behaviour every <see cref="IQosStore"/> must have. Each implementation runs the whole suite by
 /// deriving from this class and saying how to open a fresh, empty store.
 /// </summary>
-public abstract class QosStoreContractTests : IAsyncLifetime
+public abstract partial class QosStoreContractTests : IAsyncLifetime
 {
     private IQosStore? _store;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Text.Json;
 using ZoomQos.Client.Errors;
 using ZoomQos.Contracts.Serialization;
@@ -44,10 +45,10 @@ internal static class CommandRunner
             ZoomApiException => (ExitCodes.RuntimeError, failure.Message),
             HttpRequestException => (ExitCodes.RuntimeError, $"cannot reach the server: {failure.Message} Check --base-url / --token-url and the network."),
             NdjsonLineException or QosStoreException or IOException or UnauthorizedAccessException or JsonException or InvalidDataException => (ExitCodes.RuntimeError, failure.Message),
-            _ => (ExitCodes.RuntimeError, $"internal error: {failure.GetType().Name}: {failure.Message.TrimEnd('.')}; run with --verbose for details."),
+            _ => (ExitCodes.RuntimeError, $"internal error: {failure.GetType().Name}: {failure.Message.TrimEnd('.')}; {(VerboseOption(parse) is null ? $"set {VerboseVariable}=1" : "run with --verbose")} for details."),
         };
-        await Say(context, parse.CommandResult.Command.Name, message);
-        if (code != ExitCodes.Cancelled && IsVerbose(parse))
+        await Say(context, NameOf(parse), message);
+        if (code != ExitCodes.Cancelled && (VerboseOption(parse) is { } verbose && parse.GetValue(verbose) || context.GetEnvironmentVariable(VerboseVariable) == "1"))
         {
             await context.Error.WriteLineAsync(failure.ToString());
         }
@@ -55,9 +56,25 @@ internal static class CommandRunner
         return code;
     }
 
-    /// <summary>Whether the command line asks for <c>--verbose</c> (on the commands that have it).</summary>
-    private static bool IsVerbose(ParseResult parse) =>
-        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--verbose") is Option<bool> verbose && parse.GetValue(verbose);
+    /// <summary>Asks every command, with or without a <c>--verbose</c> flag, to print an unexpected failure in full.</summary>
+    public const string VerboseVariable = "ZOOMQOS_VERBOSE";
+
+    /// <summary>The command's <c>--verbose</c>, on the commands that have it.</summary>
+    private static Option<bool>? VerboseOption(ParseResult parse) =>
+        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--verbose") as Option<bool>;
+
+    /// <summary>The command's name as typed after <c>zoomqos</c>: "fetch", "apps add".</summary>
+    public static string NameOf(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result.Parent is CommandResult parent; result = parent)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        return names.Count == 0 ? parse.CommandResult.Command.Name : string.Join(' ', names);
+    }
 
     public static Task Say(CliContext context, string name, string message) =>
         context.Error.WriteLineAsync($"zoomqos {name}: {message.ReplaceLineEndings(" ").Trim()}");

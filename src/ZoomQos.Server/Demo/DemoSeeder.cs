@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Logging;
+using ZoomQos.Server.Dashboard;
 using ZoomQos.Simulation;
 using ZoomQos.Storage;
+using ZoomQos.Storage.Users;
 
 namespace ZoomQos.Server.Demo;
 
-/// <summary>Writes the demo data set into a store: accounts, apps, every instance and its sessions (the live one up to now).</summary>
+/// <summary>Writes the demo data set into a store: accounts, apps, dashboard users, every instance and its sessions (the live one up to now).</summary>
 internal static partial class DemoSeeder
 {
     public static async Task SeedAsync(IQosStore store, DemoDataSet demo, DateTimeOffset now, ILogger logger, CancellationToken cancellationToken)
@@ -17,6 +19,22 @@ internal static partial class DemoSeeder
         foreach (var app in demo.Apps)
         {
             await store.UpsertAppAsync(app.App, app.ClientSecret, cancellationToken);
+        }
+
+        foreach (var (email, accountId) in demo.Users)
+        {
+            if (await store.FindUserAsync(email, cancellationToken) is null)
+            {
+                var user = new DashboardUser(email, accountId, now);
+                try
+                {
+                    await store.AddUserAsync(user, DashboardPasswords.Hash(user, DemoDataSet.DemoUserPassword), cancellationToken);
+                }
+                catch (QosStoreConflictException)
+                {
+                    // another node seeding the same store added it first
+                }
+            }
         }
 
         foreach (var webinar in demo.Webinars)

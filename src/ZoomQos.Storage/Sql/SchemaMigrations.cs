@@ -87,6 +87,16 @@ internal static class SchemaMigrations
         // transaction that created or found their session, and nothing deletes a session. SQLite's row-by-row
         // merge does not pay for it, and SQLite cannot drop a constraint without rebuilding the table: it keeps it.
         (Sqlite: string.Empty, Postgres: "ALTER TABLE samples DROP CONSTRAINT IF EXISTS samples_session_id_fkey;"),
+
+        // 5: the dashboard's users, each of one account, with an ASP.NET Core Identity password hash.
+        Both("""
+        CREATE TABLE dashboard_users (
+            email {key} NOT NULL PRIMARY KEY,
+            account_id {key} NOT NULL REFERENCES accounts(id),
+            password_hash {text} NOT NULL,
+            created_ms {bigint} NOT NULL
+        );
+        """),
     ];
 
     /// <summary>The schema version this code writes: the number of steps.</summary>

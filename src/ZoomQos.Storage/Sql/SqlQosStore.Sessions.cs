@@ -15,6 +15,7 @@ public abstract partial class SqlQosStore
     [
         ("accounts", "SELECT id, plan, dashboard, privacy_blanking FROM accounts ORDER BY id"),
         ("apps", "SELECT client_id, account_id, secret_salt, secret_hash, iterations, scopes FROM apps ORDER BY client_id"),
+        ("dashboard_users", "SELECT email, account_id, password_hash, created_ms FROM dashboard_users ORDER BY email"),
         ("webinars", "SELECT account_id, webinar_id, topic, host_name, host_email FROM webinars ORDER BY account_id, webinar_id"),
         ("instances", $"SELECT {InstanceColumns} FROM instances ORDER BY uuid"),
         ("sessions", "SELECT i.uuid, s.user_id, s.participant_uuid, s.join_ms, s.json FROM sessions s JOIN instances i ON i.id = s.instance_id ORDER BY i.uuid, s.user_id"),
