@@ -8,7 +8,7 @@ internal sealed class SessionRecord
     public SessionRecord(ParticipantQos p, MinuteFacts[] minutes)
     {
         UserId = p.UserId ?? string.Empty;
-        Name = string.IsNullOrWhiteSpace(p.UserName) ? "(unknown)" : p.UserName;
+        Name = string.IsNullOrWhiteSpace(p.UserName) ? History.PersonKey.UnknownName : p.UserName;
         Email = p.Email ?? string.Empty;
         Join = p.JoinTime.Value;
         Leave = p.LeaveTime.Value;

@@ -18,6 +18,7 @@ internal static class ZoomQosCli
             WatchCommand.Create(context),
             ArchiveCommand.Create(context),
             ImportCommand.Create(context),
+            TrendsCommand.Create(context),
             SimulateCommand.Create(context),
             DoctorCommand.Create(context),
             ServeCommand.Create(context),

@@ -1,6 +1,7 @@
 using ZoomQos.Contracts.Accounts;
 using ZoomQos.Contracts.Qos;
 using ZoomQos.Contracts.Webinars;
+using ZoomQos.Storage.Summaries;
 using ZoomQos.Storage.Users;
 
 namespace ZoomQos.Storage;
@@ -158,6 +159,44 @@ public interface IQosStore : IAsyncDisposable
     /// <param name="participantId">A <c>user_id</c> or <c>participant_uuid</c>.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     Task<StoredParticipant?> GetParticipantAsync(string instanceUuid, string participantId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores an instance's analysis summary and its sessions' results, replacing any earlier ones, in one transaction.
+    /// </summary>
+    /// <param name="instanceUuid">The instance.</param>
+    /// <param name="json">The summary document.</param>
+    /// <param name="sessions">Each session's result.</param>
+    /// <param name="computedAt">When it was computed.</param>
+    /// <param name="cancellationToken">Cancels the work (and rolls it back).</param>
+    /// <exception cref="QosStoreNotFoundException">The instance is unknown.</exception>
+    Task SaveSummaryAsync(string instanceUuid, ReadOnlyMemory<byte> json, IReadOnlyList<SessionOutcome> sessions, DateTimeOffset computedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>An instance's stored summary, or <see langword="null"/> when it has none (or is another account's).</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="instanceUuid">The instance.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<StoredSummary?> GetSummaryAsync(string accountId, string instanceUuid, CancellationToken cancellationToken = default);
+
+    /// <summary>The stored summaries of an account's instances that started in [<paramref name="startFrom"/>, <paramref name="startTo"/>), of one webinar if given, by start.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="startFrom">Earliest start (inclusive).</param>
+    /// <param name="startTo">Latest start (exclusive).</param>
+    /// <param name="webinarId">Only this webinar's instances, or all.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<IReadOnlyList<StoredSummary>> ListSummariesAsync(string accountId, DateTimeOffset startFrom, DateTimeOffset startTo, long? webinarId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Every stored session result of one person (<see cref="SessionOutcome.Person"/>, exactly) in an account's instances of the range, by start.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="person">The person key.</param>
+    /// <param name="startFrom">Earliest start (inclusive).</param>
+    /// <param name="startTo">Latest start (exclusive).</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<IReadOnlyList<SessionOutcomeHit>> FindSessionOutcomesAsync(string accountId, string person, DateTimeOffset startFrom, DateTimeOffset startTo, CancellationToken cancellationToken = default);
+
+    /// <summary>The stored session results of one instance, by <c>user_id</c>.</summary>
+    /// <param name="instanceUuid">The instance.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<IReadOnlyList<SessionOutcome>> ReadSessionOutcomesAsync(string instanceUuid, CancellationToken cancellationToken = default);
 
     /// <summary>A digest of every row in a canonical order: equal digests mean equal contents.</summary>
     /// <param name="cancellationToken">Cancels the work.</param>

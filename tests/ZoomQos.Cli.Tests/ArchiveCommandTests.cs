@@ -56,6 +56,7 @@ public sealed class ArchiveCommandTests(CliHarness cli) : IClassFixture<CliHarne
             Assert.All(expected, e => Assert.True(JsonNode.DeepEquals(e.Value, actual[e.Key]), $"{instance.Uuid} {e.Key} differs"));
             Assert.Equal(instance, await archived.ResolveInstanceAsync("demo", instance.Uuid, QosListType.Past));
             Assert.True((await archived.GetCheckpointAsync(instance.Uuid))!.Complete);
+            Assert.NotNull(await archived.GetSummaryAsync("demo", instance.Uuid)); // analysed once, for trends and the dashboard
             total += expected.Count;
         }
 
@@ -66,7 +67,7 @@ public sealed class ArchiveCommandTests(CliHarness cli) : IClassFixture<CliHarne
         var third = await CliHarness.RunAsync(args, CliHarness.DemoEnvironment(_cli.Server), counter.Wrap);
         Assert.True(third.ExitCode == 0, third.ToString());
         Assert.Equal(before, counter.Sessions.Count);
-        Assert.Contains("3 already complete, 0 archived", third.Stderr, StringComparison.Ordinal);
+        Assert.Contains("3 already complete, 0 archived, 0 sessions fetched, 0 summarised", third.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -161,7 +161,7 @@ public sealed class FetchCommandTests(CliHarness cli) : IClassFixture<CliHarness
         var root = ZoomQosCli.CreateRoot(new CliContext { Out = TextWriter.Null, Error = TextWriter.Null, OpenStandardOutput = () => Stream.Null });
         var commands = Leaves(root.Subcommands, []).ToList();
         Assert.Equal(
-            ["demo", "fetch", "report", "watch", "archive", "import", "simulate", "doctor", "serve", "apps add", "apps list", "apps remove", "users add", "users list", "users remove"],
+            ["demo", "fetch", "report", "watch", "archive", "import", "trends", "simulate", "doctor", "serve", "apps add", "apps list", "apps remove", "users add", "users list", "users remove"],
             commands.Select(c => string.Join(' ', c)));
         foreach (var command in commands)
         {

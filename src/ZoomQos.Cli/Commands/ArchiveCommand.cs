@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using ZoomQos.Archive.Summaries;
 using ZoomQos.Client.Errors;
 using ZoomQos.Contracts.Qos;
 using ZoomQos.Contracts.Webinars;
@@ -24,14 +25,13 @@ internal static class ArchiveCommand
     public static Command Create(CliContext context)
     {
         var webinars = new Argument<string[]>("webinarId") { Description = "Webinar IDs or instance UUIDs to archive; none means every webinar in the range.", Arity = ArgumentArity.ZeroOrMore };
-        var from = new Option<string?>("--from") { Description = "First day (UTC, yyyy-mm-dd) of the instances' start. Default: 30 days before --to." };
-        var to = new Option<string?>("--to") { Description = "Last day (UTC, yyyy-mm-dd). Default: today." };
+        var range = new DayRange(30, "30 days");
         var store = StoreOption.Create("The store to archive into:", required: true);
         var pageSize = ListTypeOptions.PageSize();
         var connection = new ConnectionOptions();
-        var command = new Command("archive", "Archive ended webinars (every session and sample) into a store; a second run fetches only what is missing.")
+        var command = new Command("archive", "Archive ended webinars (every session and sample, and each one's analysis summary) into a store; a second run fetches only what is missing.")
         {
-            webinars, from, to, store, pageSize,
+            webinars, range.From, range.To, store, pageSize,
         };
         foreach (var option in connection.All)
         {
@@ -52,13 +52,7 @@ internal static class ArchiveCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, context, async () =>
         {
             var settings = connection.Read(parse, context);
-            var today = DateOnly.FromDateTime(context.TimeProvider.GetUtcNow().UtcDateTime);
-            var last = ParseDay(parse.GetValue(to), "--to") ?? today;
-            var first = ParseDay(parse.GetValue(from), "--from") ?? last.AddDays(-30);
-            if (first > last)
-            {
-                throw new CliUsageException($"--from ({first:yyyy-MM-dd}) is after --to ({last:yyyy-MM-dd}).");
-            }
+            var (first, last) = range.Read(parse, context);
 
             var wanted = parse.GetValue(webinars) ?? [];
             await using var qos = await StoreOption.OpenAsync(parse.GetValue(store)!, cancellationToken);
@@ -73,16 +67,11 @@ internal static class ArchiveCommand
             await run.ArchiveAsync(instances);
             await CommandRunner.Say(context, "archive", string.Create(
                 CultureInfo.InvariantCulture,
-                $"{instances.Count} instances between {first:yyyy-MM-dd} and {last:yyyy-MM-dd}: {run.Skipped} already complete, {run.Archived} archived, {run.SessionsFetched:N0} sessions fetched."));
+                $"{instances.Count} instances between {first:yyyy-MM-dd} and {last:yyyy-MM-dd}: {run.Skipped} already complete, {run.Archived} archived, {run.SessionsFetched:N0} sessions fetched, {run.Summarized} summarised."));
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
     }
-
-    private static DateOnly? ParseDay(string? text, string name) =>
-        text is null ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
-        : throw new CliUsageException($"{name} must be a date as yyyy-mm-dd, not '{text}'.");
 
     private static async Task<List<WebinarSummary>> ListInstancesAsync(ZoomConnection zoom, DateOnly first, DateOnly last, string[] wanted, CliContext context, CancellationToken cancellationToken)
     {
@@ -118,6 +107,8 @@ internal static class ArchiveCommand
         public int Archived { get; private set; }
 
         public long SessionsFetched { get; private set; }
+
+        public int Summarized { get; private set; }
 
         public async Task ArchiveAsync(List<WebinarSummary> instances)
         {
@@ -166,6 +157,7 @@ internal static class ArchiveCommand
             {
                 Skipped++;
                 progress?.Invoke(checkpoint.SessionsFetched, checkpoint.TotalRecords);
+                await SummarizeAsync(uuid, onlyIfMissing: true); // an archive made before summaries existed gets them now
                 return;
             }
 
@@ -184,11 +176,28 @@ internal static class ArchiveCommand
             }
 
             Archived++;
+            await SummarizeAsync(uuid, onlyIfMissing: false);
             if (!context.ErrorIsTerminal)
             {
                 await CommandRunner.Say(context, "archive", string.Create(
                     CultureInfo.InvariantCulture,
                     $"{summary.Id} {uuid} ({summary.StartTime.Value:yyyy-MM-dd HH:mm}): {fetched:N0} sessions stored, {SessionsFetched - before:N0} fetched{(resume is null ? string.Empty : " (resumed)")}."));
+            }
+        }
+
+        /// <summary>The instance, complete now, analysed once and its summary stored for trends and the dashboard.</summary>
+        private async Task SummarizeAsync(string uuid, bool onlyIfMissing)
+        {
+            if (onlyIfMissing && await store.GetSummaryAsync(accountId, uuid, walk) is not null)
+            {
+                return;
+            }
+
+            var instance = await store.ResolveInstanceAsync(accountId, uuid, QosListType.Past, walk);
+            if (instance is not null)
+            {
+                await InstanceSummaries.ComputeAsync(store, instance, context.TimeProvider.GetUtcNow(), cancellationToken: walk);
+                Summarized++;
             }
         }
 

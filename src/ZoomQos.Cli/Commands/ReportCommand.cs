@@ -15,7 +15,7 @@ internal static class ReportCommand
         var type = ListTypeOptions.Type();
         var fromFile = new Option<string?>("--from-file") { Description = "Analyse this NDJSON file (what fetch --format ndjson writes) instead of calling the API." };
         var store = StoreOption.Create("Analyse the instance from this store instead of calling the API:");
-        var account = new Option<string?>("--account") { Description = "With --store: the account. Default: $ZOOM_ACCOUNT_ID, else demo." };
+        var account = StoreOption.Account();
         var html = new Option<string?>("--html") { Description = "Write the HTML report (one self-contained file, works offline) here." };
         var csv = new Option<string?>("--csv") { Description = "Write one CSV row per participant (verdict, minutes, MOS, cause, dimensions) here." };
         var format = new Option<string>("--format", "-f") { Description = "stdout: table (verdict, top causes, ten worst) or json (the whole analysis).", DefaultValueFactory = _ => "table" };
@@ -60,7 +60,7 @@ internal static class ReportCommand
             else if (parse.GetValue(store) is { } spec)
             {
                 await using var qos = await StoreOption.OpenAsync(spec, cancellationToken);
-                var accountId = parse.GetValue(account) ?? context.GetEnvironmentVariable("ZOOM_ACCOUNT_ID") ?? "demo";
+                var accountId = StoreOption.AccountOf(parse, account, context);
                 sessions = await AnalysisSources.FromStoreAsync(qos, accountId, id, listType, analyzer, cancellationToken);
                 source = spec.Split(':', 2)[0] + " store";
             }

@@ -25,6 +25,17 @@ internal static class StoreOption
         return option;
     }
 
+    /// <summary>The <c>--account</c> of a command that reads a store holding several accounts.</summary>
+    public static Option<string?> Account() => new("--account") { Description = "The account in the store. Default: $ZOOM_ACCOUNT_ID, else demo." };
+
+    /// <summary>The account asked for: the flag, else <c>$ZOOM_ACCOUNT_ID</c>, else the demo account.</summary>
+    public static string AccountOf(ParseResult parse, Option<string?> account, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(context);
+        return parse.GetValue(account) ?? context.GetEnvironmentVariable("ZOOM_ACCOUNT_ID") ?? "demo";
+    }
+
     /// <summary>Opens and initializes (creates or migrates) the store; a bad name is a usage error.</summary>
     public static async Task<IQosStore> OpenAsync(string spec, CancellationToken cancellationToken)
     {

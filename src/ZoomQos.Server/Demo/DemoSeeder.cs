@@ -7,10 +7,18 @@ using ZoomQos.Storage.Users;
 namespace ZoomQos.Server.Demo;
 
 /// <summary>Writes the demo data set into a store: accounts, apps, dashboard users, every instance and its sessions (the live one up to now).</summary>
-internal static partial class DemoSeeder
+public static partial class DemoSeeder
 {
+    /// <summary>Seeds the store (idempotent: a second run changes nothing but the live instance's new minutes).</summary>
+    /// <param name="store">An initialized store.</param>
+    /// <param name="demo">The data set.</param>
+    /// <param name="now">Now: the live instance is written up to this minute.</param>
+    /// <param name="logger">Where each instance's counts go.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
     public static async Task SeedAsync(IQosStore store, DemoDataSet demo, DateTimeOffset now, ILogger logger, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(demo);
         foreach (var account in demo.Accounts)
         {
             await store.UpsertAccountAsync(account, cancellationToken);

@@ -97,6 +97,28 @@ internal static class SchemaMigrations
             created_ms {bigint} NOT NULL
         );
         """),
+
+        // 6: each ended instance's analysis summary, and its sessions' results indexed by person (trends, history).
+        Both("""
+        CREATE TABLE instance_summaries (
+            instance_id {bigint} NOT NULL PRIMARY KEY REFERENCES instances(id),
+            computed_ms {bigint} NOT NULL,
+            json {blob} NOT NULL
+        );
+        CREATE TABLE session_outcomes (
+            instance_id {bigint} NOT NULL REFERENCES instances(id),
+            user_id {key} NOT NULL,
+            person_key {key} NOT NULL,
+            name {text} NOT NULL,
+            email {text} NOT NULL,
+            verdict {text} NOT NULL,
+            mos_p10 {real},
+            cause_kind {text},
+            cause {text},
+            PRIMARY KEY (instance_id, user_id)
+        );
+        CREATE INDEX ix_session_outcomes_person ON session_outcomes(person_key);
+        """),
     ];
 
     /// <summary>The schema version this code writes: the number of steps.</summary>
@@ -122,6 +144,7 @@ internal static class SchemaMigrations
             .Replace("{text}", sqlite ? "TEXT" : "text", StringComparison.Ordinal)
             .Replace("{int}", sqlite ? "INTEGER" : "integer", StringComparison.Ordinal)
             .Replace("{bigint}", sqlite ? "INTEGER" : "bigint", StringComparison.Ordinal)
+            .Replace("{real}", sqlite ? "REAL" : "double precision", StringComparison.Ordinal)
             .Replace("{bool}", sqlite ? "INTEGER" : "boolean", StringComparison.Ordinal)
             .Replace("{false}", sqlite ? "0" : "false", StringComparison.Ordinal)
             .Replace("{blob}", sqlite ? "BLOB" : "bytea", StringComparison.Ordinal)
