@@ -23,8 +23,8 @@ public sealed class InstanceSummariesTests(DemoArchive archive) : IClassFixture<
         var summary = InstanceSummaries.Read(stored!);
         var presenter = allHands.Faults.First(f => f.Kind == FaultKind.PanelistUplink).CauseUserId;
 
-        Assert.Equal((analysis.Verdict, analysis.Participants, analysis.Poor, analysis.Fair, analysis.Good, analysis.Insufficient), (summary.Verdict, summary.Participants, summary.Poor, summary.Fair, summary.Good, summary.Insufficient));
-        Assert.Equal(analysis.PoorShare, summary.PoorShare);
+        Assert.Equal((analysis.Verdict, analysis.Participants, analysis.Poor, analysis.Fair, analysis.Good, analysis.Insufficient), (summary.Counts.Verdict, summary.Counts.Participants, summary.Counts.Poor, summary.Counts.Fair, summary.Counts.Good, summary.Counts.Insufficient));
+        Assert.Equal(analysis.PoorShare, summary.Counts.PoorShare);
         Assert.Equal(CauseKind.PanelistUplink, summary.TopCauses[0].Kind);
         Assert.Equal(presenter, summary.TopCauses[0].CauseUserId);
         Assert.Equal(analysis.TopCauses.Take(InstanceSummary.TopCauseCount).Select(f => (f.Kind, f.CauseUserId, f.From, f.To)), summary.TopCauses.Select(c => (c.Kind, c.CauseUserId, c.From, c.To)));
@@ -43,7 +43,7 @@ public sealed class InstanceSummariesTests(DemoArchive archive) : IClassFixture<
         var again = await InstanceSummaries.ComputeAsync(archive.Store, allHands.Instance, DemoArchive.Now.AddHours(1));
 
         Assert.Equal(allHands.SessionCount, outcomes.Count);
-        Assert.Equal(again.Poor, outcomes.Count(o => o.Verdict == "poor"));
+        Assert.Equal(again.Counts.Poor, outcomes.Count(o => o.Verdict == "poor"));
         Assert.Contains(outcomes, o => o.Verdict == "insufficient_data");
         Assert.All(outcomes.Where(o => o.CauseKind is not null), o => Assert.False(string.IsNullOrEmpty(o.Cause)));
         Assert.All(outcomes, o => Assert.Equal(PersonKey.Of(o.Name, o.Email), o.Person));

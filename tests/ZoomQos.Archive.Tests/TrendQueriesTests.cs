@@ -22,7 +22,7 @@ public sealed class TrendQueriesTests(DemoArchive archive) : IClassFixture<DemoA
         Assert.Equal(instances.Select(i => i.SessionCount), trend.Instances.Select(i => i.Participants));
         Assert.Equal(1003, trend.Instances[^1].Participants);
         var latest = InstanceSummaries.Read((await archive.Store.GetSummaryAsync(DemoDataSet.AccountId, instances[^1].Instance.Uuid))!);
-        Assert.Equal((latest.Verdict, latest.PoorShare), (trend.Instances[^1].Verdict, trend.Instances[^1].PoorShare));
+        Assert.Equal((latest.Counts.Verdict, latest.Counts.PoorShare), (trend.Instances[^1].Verdict, trend.Instances[^1].PoorShare));
         Assert.StartsWith(latest.TopCauses[0].Title, trend.Instances[^1].TopCauses[0], StringComparison.Ordinal);
         Assert.Empty((await TrendQueries.WebinarAsync(archive.Store, DemoDataSet.HipaaAccountId, DemoDataSet.AllHandsWebinarId, Ever, DemoArchive.Now)).Instances);
     }

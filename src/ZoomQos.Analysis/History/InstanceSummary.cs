@@ -24,26 +24,8 @@ public sealed record InstanceSummary
     /// <summary>When it ended.</summary>
     public required DateTimeOffset? EndTime { get; init; }
 
-    /// <summary>The webinar's verdict.</summary>
-    public required WebinarVerdict Verdict { get; init; }
-
-    /// <summary>Sessions analysed.</summary>
-    public required int Participants { get; init; }
-
-    /// <summary>Poor sessions.</summary>
-    public required int Poor { get; init; }
-
-    /// <summary>Fair sessions.</summary>
-    public required int Fair { get; init; }
-
-    /// <summary>Good sessions.</summary>
-    public required int Good { get; init; }
-
-    /// <summary>Sessions with too few minutes for a verdict.</summary>
-    public required int Insufficient { get; init; }
-
-    /// <summary>Poor share of the sessions with a verdict.</summary>
-    public double PoorShare => BreakdownRow.Share(Poor, Participants - Insufficient);
+    /// <summary>The verdict and the sessions' verdict counts.</summary>
+    public required VerdictCounts Counts { get; init; }
 
     /// <summary>The causes as reports rank them (<see cref="WebinarAnalysis.TopCauses"/>), at most <see cref="TopCauseCount"/>.</summary>
     public required IReadOnlyList<SummaryCause> TopCauses { get; init; }
@@ -72,12 +54,7 @@ public sealed record InstanceSummary
             Topic = instance.Topic,
             StartTime = instance.StartTime,
             EndTime = instance.EndTime,
-            Verdict = analysis.Verdict,
-            Participants = analysis.Participants,
-            Poor = analysis.Poor,
-            Fair = analysis.Fair,
-            Good = analysis.Good,
-            Insufficient = analysis.Insufficient,
+            Counts = new VerdictCounts(analysis.Verdict, analysis.Participants, analysis.Poor, analysis.Fair, analysis.Good, analysis.Insufficient),
             TopCauses = [.. analysis.TopCauses.Take(TopCauseCount).Select(f => new SummaryCause(
                 f.Kind, f.Title, f.Alert, f.CauseUserId, f.CauseName, emails.GetValueOrDefault(f.CauseUserId, string.Empty), f.AffectedUserIds.Count, f.From, f.To))],
             Breakdowns = analysis.Breakdowns,
@@ -87,6 +64,19 @@ public sealed record InstanceSummary
                 .OrderBy(p => p.UserId, StringComparer.Ordinal)],
         };
     }
+}
+
+/// <summary>An instance's verdict and how many of its sessions had each verdict.</summary>
+/// <param name="Verdict">The webinar's verdict.</param>
+/// <param name="Participants">Sessions analysed.</param>
+/// <param name="Poor">Poor sessions.</param>
+/// <param name="Fair">Fair sessions.</param>
+/// <param name="Good">Good sessions.</param>
+/// <param name="Insufficient">Sessions with too few minutes for a verdict.</param>
+public sealed record VerdictCounts(WebinarVerdict Verdict, int Participants, int Poor, int Fair, int Good, int Insufficient)
+{
+    /// <summary>Poor share of the sessions with a verdict.</summary>
+    public double PoorShare => BreakdownRow.Share(Poor, Participants - Insufficient);
 }
 
 /// <summary>A top cause as a summary keeps it.</summary>

@@ -38,7 +38,7 @@ public sealed record InstanceRow(string Uuid, long WebinarId, string Topic, Date
     public static InstanceRow Of(InstanceSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        return new(summary.Uuid, summary.WebinarId, summary.Topic, summary.StartTime, summary.EndTime, summary.Participants, summary.Verdict, summary.PoorShare,
+        return new(summary.Uuid, summary.WebinarId, summary.Topic, summary.StartTime, summary.EndTime, summary.Counts.Participants, summary.Counts.Verdict, summary.Counts.PoorShare,
             [.. summary.TopCauses.Take(CauseCount).Select(c => c.Title)]);
     }
 }
