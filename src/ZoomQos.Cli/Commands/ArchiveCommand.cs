@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using ZoomQos.Archive.Summaries;
-using ZoomQos.Client.Errors;
-using ZoomQos.Contracts.Qos;
+using ZoomQos.Archive.Sync;
 using ZoomQos.Contracts.Webinars;
 using ZoomQos.Storage;
 
@@ -16,9 +14,6 @@ namespace ZoomQos.Cli.Commands;
 /// </summary>
 internal static class ArchiveCommand
 {
-    // Zoom's page tokens last 15 minutes; an older checkpoint's token is not worth trying.
-    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(14);
-
     // After Ctrl+C the page in flight may finish (so it is stored, not fetched twice) for this long.
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
 
@@ -75,33 +70,25 @@ internal static class ArchiveCommand
 
     private static async Task<List<WebinarSummary>> ListInstancesAsync(ZoomConnection zoom, DateOnly first, DateOnly last, string[] wanted, CliContext context, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, WebinarSummary>(StringComparer.Ordinal);
-        for (var start = first; start <= last; start = start.AddMonths(1))
-        {
-            var end = start.AddMonths(1).AddDays(-1) is var monthEnd && monthEnd < last ? monthEnd : last;
-            await foreach (var webinar in zoom.Client.GetWebinarsAsync(QosListType.Past, start, end, cancellationToken).WithCancellation(cancellationToken))
-            {
-                if (webinar.Uuid is { Length: > 0 } uuid && webinar.EndTime.Value is not null
-                    && (wanted.Length == 0 || wanted.Contains(uuid, StringComparer.Ordinal) || wanted.Contains(webinar.Id?.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal)))
-                {
-                    found.TryAdd(uuid, webinar);
-                }
-            }
-        }
+        var found = (await WebinarListing.EndedAsync(zoom.Client, first, last, cancellationToken))
+            .Where(w => wanted.Length == 0 || wanted.Contains(w.Uuid, StringComparer.Ordinal) || wanted.Contains(w.Id?.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal))
+            .ToList();
 
         foreach (var id in wanted)
         {
-            if (!found.Values.Any(w => w.Uuid == id || w.Id?.ToString(CultureInfo.InvariantCulture) == id))
+            if (!found.Any(w => w.Uuid == id || w.Id?.ToString(CultureInfo.InvariantCulture) == id))
             {
                 await CommandRunner.Say(context, "archive", $"warning: no ended instance of '{id}' started between {first:yyyy-MM-dd} and {last:yyyy-MM-dd}; widen --from/--to.");
             }
         }
 
-        return [.. found.Values.OrderBy(w => w.StartTime.Value).ThenBy(w => w.Uuid, StringComparer.Ordinal)];
+        return found;
     }
 
     private sealed class ArchiveRun(IQosStore store, ZoomConnection zoom, string accountId, int pageSize, CliContext context, CancellationToken stop, CancellationToken walk)
     {
+        private readonly InstanceArchiver _archiver = new(store, zoom.Client, accountId, pageSize, context.TimeProvider);
+
         public int Skipped { get; private set; }
 
         public int Archived { get; private set; }
@@ -144,79 +131,22 @@ internal static class ArchiveCommand
 
         private async Task ArchiveOneAsync(WebinarSummary summary, Action<long, long?>? progress)
         {
-            var uuid = summary.Uuid!;
-            var known = await store.ResolveInstanceAsync(accountId, uuid, QosListType.Past, walk);
-            await store.UpsertInstanceAsync(
-                new WebinarInstance(uuid, summary.Id ?? 0, accountId, summary.Topic ?? string.Empty, summary.Host ?? string.Empty, summary.Email ?? string.Empty, summary.StartTime.Value!.Value, summary.EndTime.Value)
-                {
-                    DataWithheld = known?.DataWithheld ?? false, // an archive's hold outlives a new run
-                },
-                walk);
-            var checkpoint = await store.GetCheckpointAsync(uuid, walk);
-            if (checkpoint is { Complete: true })
+            var result = await _archiver.ArchiveAsync(summary, progress, stop, walk);
+            SessionsFetched += result.Fetched;
+            Summarized += result.Summarized ? 1 : 0;
+            if (result.Skipped)
             {
                 Skipped++;
-                progress?.Invoke(checkpoint.SessionsFetched, checkpoint.TotalRecords);
-                await SummarizeAsync(uuid, onlyIfMissing: true); // an archive made before summaries existed gets them now
                 return;
             }
 
-            var now = context.TimeProvider.GetUtcNow();
-            var resume = checkpoint is { NextPageToken: { } token } && now - checkpoint.UpdatedAt < TokenLifetime ? token : null;
-            var fetched = resume is null ? 0 : checkpoint!.SessionsFetched;
-            var before = SessionsFetched;
-            try
-            {
-                fetched = await WalkAsync(uuid, resume, fetched, progress);
-            }
-            catch (ZoomApiException ex) when (resume is not null && ex.Code == 300)
-            {
-                // The checkpoint's page token expired after all: start this instance again (merges are idempotent).
-                fetched = await WalkAsync(uuid, null, 0, progress);
-            }
-
             Archived++;
-            await SummarizeAsync(uuid, onlyIfMissing: false);
             if (!context.ErrorIsTerminal)
             {
                 await CommandRunner.Say(context, "archive", string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{summary.Id} {uuid} ({summary.StartTime.Value:yyyy-MM-dd HH:mm}): {fetched:N0} sessions stored, {SessionsFetched - before:N0} fetched{(resume is null ? string.Empty : " (resumed)")}."));
+                    $"{summary.Id} {summary.Uuid} ({summary.StartTime.Value:yyyy-MM-dd HH:mm}): {result.Stored:N0} sessions stored, {result.Fetched:N0} fetched{(result.Resumed ? " (resumed)" : string.Empty)}."));
             }
-        }
-
-        /// <summary>The instance, complete now, analysed once and its summary stored for trends and the dashboard.</summary>
-        private async Task SummarizeAsync(string uuid, bool onlyIfMissing)
-        {
-            if (onlyIfMissing && await store.GetSummaryAsync(accountId, uuid, walk) is not null)
-            {
-                return;
-            }
-
-            var instance = await store.ResolveInstanceAsync(accountId, uuid, QosListType.Past, walk);
-            if (instance is not null)
-            {
-                await InstanceSummaries.ComputeAsync(store, instance, context.TimeProvider.GetUtcNow(), cancellationToken: walk);
-                Summarized++;
-            }
-        }
-
-        private async Task<long> WalkAsync(string uuid, string? token, long fetched, Action<long, long?>? progress)
-        {
-            var resumedAt = fetched;
-            await ParticipantWalk.RunAsync(zoom, uuid, QosListType.Past, pageSize, token, async page =>
-            {
-                // The page is stored with where the walk stands, in one transaction, whatever happens next.
-                fetched += page.Values.Count;
-                SessionsFetched += page.Values.Count;
-                await store.MergeParticipantsAsync(
-                    uuid,
-                    page.Values.ToAsyncEnumerable(),
-                    new ArchiveCheckpoint(uuid, page.ContinuationToken, fetched, page.TotalRecords, page.ContinuationToken is null, context.TimeProvider.GetUtcNow()),
-                    CancellationToken.None);
-                stop.ThrowIfCancellationRequested();
-            }, progress is null ? null : (done, total) => progress(resumedAt + done, total), walk);
-            return fetched;
         }
     }
 }
