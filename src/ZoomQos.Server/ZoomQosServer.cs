@@ -139,6 +139,7 @@ public sealed class ZoomQosServer : IAsyncDisposable
         services.AddSingleton(new PageSlots(options.MaxPagesInFlight));
         services.AddHostedService<NativeMemoryTrim>();
         services.AddOpenApi();
+        options.ConfigureServices?.Invoke(services);
 
         DemoDataSet? demo = null;
         if (options.SeedDemo)
@@ -205,17 +206,33 @@ public sealed class ZoomQosServer : IAsyncDisposable
         }
     }
 
-    private static async Task<IResult> HealthAsync(IQosStore store, HttpContext http)
+    private static async Task<IResult> HealthAsync(IQosStore store, IEnumerable<IHealthSection> sections, HttpContext http)
     {
+        var healthy = true;
         try
         {
             await store.GetAccountAsync("health-check", http.RequestAborted);
-            return TypedResults.Text("""{"status":"Healthy"}""", "application/json");
         }
         catch (QosStoreException)
         {
-            return TypedResults.Text("""{"status":"Unhealthy"}""", "application/json", statusCode: 503);
+            healthy = false;
         }
+
+        var body = new System.Buffers.ArrayBufferWriter<byte>();
+        await using (var json = new System.Text.Json.Utf8JsonWriter(body))
+        {
+            json.WriteStartObject();
+            json.WriteString("status", healthy ? "Healthy" : "Unhealthy");
+            foreach (var section in sections)
+            {
+                json.WritePropertyName(section.Name);
+                section.Write(json);
+            }
+
+            json.WriteEndObject();
+        }
+
+        return TypedResults.Text(System.Text.Encoding.UTF8.GetString(body.WrittenSpan), "application/json", statusCode: healthy ? 200 : 503);
     }
 
     private static Task WriteUnhandledAsync(HttpContext http)

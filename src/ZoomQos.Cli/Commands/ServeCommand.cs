@@ -46,10 +46,18 @@ internal static class ServeCommand
         {
             Description = "Keep the rate-limit counters in this Redis (e.g. 127.0.0.1:6379) so that several nodes share one account's limits. Default: $ZOOMQOS_REDIS, else in this process.",
         };
+        var sync = new Option<bool>("--sync") { Description = "Archive an account continuously into the store: its ended webinars every --sync-interval, its live ones every minute (credentials as every client command takes them)." };
+        var syncInterval = new Option<string>("--sync-interval") { Description = "With --sync: how often ended webinars are listed and archived: 15m, 1h, 90s.", DefaultValueFactory = _ => "15m" };
+        var connection = new ConnectionOptions();
         var command = new Command("serve", "Serve the Zoom webinar QoS API (OAuth, scopes, paging, errors, rate limits) from a store.")
         {
-            urls, store, seed, noRateLimit, faults, retryAfter, retention, timeScale, signingKey, redis,
+            urls, store, seed, noRateLimit, faults, retryAfter, retention, timeScale, signingKey, redis, sync, syncInterval,
         };
+        foreach (var option in connection.All)
+        {
+            option.Description = "With --sync: " + option.Description;
+            command.Options.Add(option);
+        }
         command.Description += """
 
 
@@ -57,11 +65,17 @@ internal static class ServeCommand
               zoomqos serve --urls http://127.0.0.1:8080 --store sqlite:zoomqos.db --seed demo
               zoomqos serve --store sqlite:archive.db --retention-months 0 --no-rate-limit
               zoomqos serve --seed demo --faults "429:10,503:5,reset:2"
+              zoomqos serve --store sqlite:archive.db --retention-months 0 --sync --sync-interval 15m   # ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET
               zoomqos serve --urls http://10.0.0.11:8080 --store "postgres:Host=db;Database=zoomqos;Username=zoomqos" --redis db:6379 --signing-key $KEY
             """;
 
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(parseResult, context, async () =>
         {
+            using var zoom = parseResult.GetValue(sync) ? ZoomConnection.Open(connection.Read(parseResult, context), context, prefetchPages: false) : null;
+            var syncSettings = zoom is null ? null : new Archive.Sync.SyncSettings(
+                zoom.Credential.AccountId ?? connection.Read(parseResult, context).AccountId ?? "archive",
+                WatchCommand.ParseDuration(parseResult.GetValue(syncInterval)!, "--sync-interval") is { TotalSeconds: >= 1 } every ? every : throw new CliUsageException("--sync-interval must be 1s or more."),
+                TimeSpan.FromMinutes(1));
             ServerOptions options;
             try
             {
@@ -83,6 +97,8 @@ internal static class ServeCommand
                     DemoTimeScale = parseResult.GetValue(timeScale) is > 0 and var scale ? scale : throw new FormatException("--time-scale must be more than 0."),
                     SigningKey = SigningKey(parseResult.GetValue(signingKey) ?? context.GetEnvironmentVariable("ZOOMQOS_SIGNING_KEY")),
                     Redis = parseResult.GetValue(redis) ?? context.GetEnvironmentVariable("ZOOMQOS_REDIS"),
+                    TimeProvider = context.TimeProvider,
+                    ConfigureServices = zoom is null ? null : services => SyncHost.AddTo(services, zoom, syncSettings!),
                 };
             }
             catch (FormatException ex)
@@ -110,6 +126,11 @@ internal static class ServeCommand
                 if (options.SeedDemo)
                 {
                     await CommandRunner.Say(context, "serve", "demo account 'demo', client demo-client-id / demo-client-secret.");
+                }
+
+                if (syncSettings is not null)
+                {
+                    await CommandRunner.Say(context, "serve", $"syncing account '{syncSettings.AccountId}' into the store: ended webinars every {syncSettings.Interval}, live ones every minute; state on /health.");
                 }
 
                 // The host stops itself on SIGTERM and Ctrl+C; a cancelled token (the CLI's own signal handling, or

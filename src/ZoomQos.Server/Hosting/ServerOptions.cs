@@ -57,4 +57,10 @@ public sealed record ServerOptions
     /// counters that every node shares; null keeps them in this process.
     /// </summary>
     public string? Redis { get; init; }
+
+    /// <summary>
+    /// Adds services hosted beside the API (the archive's sync, with an <see cref="IHealthSection"/> for <c>/health</c>);
+    /// they see the server's store, clock and logging.
+    /// </summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 }
