@@ -198,6 +198,14 @@ public interface IQosStore : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the work.</param>
     Task<IReadOnlyList<SessionOutcome>> ReadSessionOutcomesAsync(string instanceUuid, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Takes the lease named <paramref name="name"/> if nobody holds it (on PostgreSQL across every node of the database;
+    /// on SQLite across every process of the file), or returns <see langword="null"/> at once.
+    /// </summary>
+    /// <param name="name">What the lease is for, e.g. <c>sync:ACCOUNT</c>.</param>
+    /// <param name="cancellationToken">Cancels the attempt.</param>
+    Task<IStoreLease?> TryAcquireLeaseAsync(string name, CancellationToken cancellationToken = default);
+
     /// <summary>A digest of every row in a canonical order: equal digests mean equal contents.</summary>
     /// <param name="cancellationToken">Cancels the work.</param>
     Task<string> ComputeChecksumAsync(CancellationToken cancellationToken = default);

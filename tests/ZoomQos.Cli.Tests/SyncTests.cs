@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using ZoomQos.Contracts.Qos;
 using ZoomQos.Storage;
+using ZoomQos.TestSupport;
 
 namespace ZoomQos.Cli.Tests;
 
@@ -22,7 +23,7 @@ public sealed class SyncTests(CliHarness cli) : IClassFixture<CliHarness>
     {
         var store = _cli.PathOf("synced.db");
         var clock = new FakeTimeProvider(_cli.ServerTime.GetUtcNow());
-        await using var b = await SyncingServer.StartAsync(_cli, store, clock);
+        await using var b = await SyncingServer.StartAsync(_cli, "sqlite:" + store, clock);
 
         var first = await b.WaitForHealthAsync(s => s["last_run_ended"] is not null && s["last_live_merge"] is not null);
         Assert.True(first["last_error"] is null, first.ToJsonString());
@@ -61,6 +62,70 @@ public sealed class SyncTests(CliHarness cli) : IClassFixture<CliHarness>
             var actual = await StoreReading.SessionsAsync(store, "demo", uuid);
             Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
             Assert.All(expected, e => Assert.True(JsonNode.DeepEquals(e.Value, actual[e.Key]), $"{uuid} {e.Key} differs"));
+        }
+    }
+
+    [SkippableFact]
+    public async Task On_postgres_two_nodes_sync_one_at_a_time_and_the_other_takes_over_when_the_first_is_killed()
+    {
+        var cluster = await PostgresSkip.RequireAsync();
+        var store = "postgres:" + await cluster.CreateDatabaseAsync();
+
+        // Node one, a real process: it takes the lease and syncs.
+        using var one = ZoomqosProcess.Start(
+            "serve", "--urls", "http://127.0.0.1:0", "--store", store, "--sync", "--rate-plan", "none", "--no-rate-limit",
+            "--base-url", _cli.Server.ApiBaseAddress.AbsoluteUri, "--token-url", _cli.Server.TokenAddress.AbsoluteUri,
+            "--account-id", "demo", "--client-id", "demo-client-id", "--client-secret", "demo-client-secret");
+        var listening = await one.WaitForStderrAsync("zoomqos serve: listening on", Deadline);
+        using var oneHttp = new HttpClient { BaseAddress = new Uri(System.Text.RegularExpressions.Regex.Match(listening, @"listening on (\S+) ").Groups[1].Value) };
+        var oneSync = await HealthAsync(oneHttp, s => s["role"]!.GetValue<string>() == "active" && s["last_run_ended"] is not null);
+        Assert.True(oneSync["last_error"] is null, oneSync.ToJsonString());
+
+        // Node two, in-process on a fake clock: it stands by while node one holds the lease.
+        var clock = new FakeTimeProvider(_cli.ServerTime.GetUtcNow());
+        await using var two = await SyncingServer.StartAsync(_cli, store, clock);
+        var standby = await two.WaitForHealthAsync(s => s["role"]!.GetValue<string>() == "standby");
+        clock.Advance(TimeSpan.FromMinutes(1));
+        standby = await two.WaitForHealthAsync(s => s["role"]!.GetValue<string>() == "standby");
+        Assert.True(standby["last_run_started"] is null, standby.ToJsonString());
+
+        // Node one dies without a word; node two takes over within a retry (a minute of its clock) once PostgreSQL
+        // has dropped the dead session's lock, and finds the archive complete.
+        one.Signal("KILL");
+        await one.WaitForExitAsync(Deadline);
+        var active = await two.WaitForHealthAsync(s => s["role"]!.GetValue<string>() == "active" && s["last_run_ended"] is not null, () => clock.Advance(TimeSpan.FromMinutes(1)));
+        Assert.True(active["last_error"] is null, active.ToJsonString());
+        Assert.Equal(0, active["instances_archived"]!.GetValue<int>()); // node one had archived everything: nothing twice
+        await using var synced = QosStores.Open(store);
+        var now = _cli.ServerTime.GetUtcNow();
+        var ended = await synced.ListInstancesAsync("demo", QosListType.Past, now.AddDays(-180), now.AddDays(1), null, 100);
+        Assert.Equal(4, ended.Instances.Count);
+        foreach (var instance in ended.Instances)
+        {
+            Assert.True((await synced.GetCheckpointAsync(instance.Uuid))!.Complete);
+            Assert.NotNull(await synced.GetSummaryAsync("demo", instance.Uuid));
+        }
+    }
+
+    private static async Task<JsonNode> HealthAsync(HttpClient http, Func<JsonNode, bool> ready)
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        while (true)
+        {
+            try
+            {
+                var sync = JsonNode.Parse(await http.GetStringAsync(new Uri("/health", UriKind.Relative), deadline.Token))!["sync"];
+                if (sync is not null && ready(sync))
+                {
+                    return sync;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100, deadline.Token);
         }
     }
 
@@ -106,14 +171,14 @@ public sealed class SyncTests(CliHarness cli) : IClassFixture<CliHarness>
             var stop = new CancellationTokenSource();
 #pragma warning restore CA2000
             var run = CliHarness.RunAsync(
-                ["serve", "--urls", $"http://127.0.0.1:{port}", "--store", "sqlite:" + store, "--sync", "--rate-plan", "none", "--no-rate-limit"],
+                ["serve", "--urls", $"http://127.0.0.1:{port}", "--store", store, "--sync", "--rate-plan", "none", "--no-rate-limit"],
                 CliHarness.DemoEnvironment(cli.Server),
                 time: clock,
                 cancellationToken: stop.Token);
             return new SyncingServer(stop, run, new Uri($"http://127.0.0.1:{port}/"));
         }
 
-        public async Task<JsonNode> WaitForHealthAsync(Func<JsonNode, bool> ready)
+        public async Task<JsonNode> WaitForHealthAsync(Func<JsonNode, bool> ready, Action? between = null)
         {
             using var deadline = new CancellationTokenSource(Deadline);
             while (true)
@@ -136,6 +201,7 @@ public sealed class SyncTests(CliHarness cli) : IClassFixture<CliHarness>
                     // not listening yet
                 }
 
+                between?.Invoke();
                 await Task.Delay(50, deadline.Token);
             }
         }

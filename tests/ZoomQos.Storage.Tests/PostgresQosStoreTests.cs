@@ -78,6 +78,8 @@ public sealed class PostgresQosStoreTests : QosStoreContractTests
         return new PostgresQosStore(_database);
     }
 
+    protected override IQosStore OpenSameStore() => new PostgresQosStore(_database!);
+
     protected override async Task<IReadOnlyList<(string ClientId, byte[] Salt, byte[] Hash)>> StoredSecretsAsync()
     {
         await using var connection = new NpgsqlConnection(_database);

@@ -63,4 +63,25 @@ public abstract partial class QosStoreContractTests
         Assert.False(await Store.RemoveUserAsync("ada@example.com"));
         Assert.Null(await Store.FindUserAsync("ada@example.com"));
     }
+
+    [SkippableFact]
+    public async Task A_lease_has_one_holder_across_store_objects_until_it_is_released()
+    {
+        await SeededAsync(Store);
+        await using var other = OpenSameStore();
+
+        var first = await Store.TryAcquireLeaseAsync("sync:acct-a");
+        var second = await other.TryAcquireLeaseAsync("sync:acct-a");
+        var unrelated = await other.TryAcquireLeaseAsync("sync:acct-b");
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.NotNull(unrelated);
+        Assert.True(await first.StillHeldAsync());
+        await first.DisposeAsync();
+        await using var taken = await other.TryAcquireLeaseAsync("sync:acct-a");
+        Assert.NotNull(taken);
+        Assert.Null(await Store.TryAcquireLeaseAsync("sync:acct-a"));
+        await unrelated.DisposeAsync();
+    }
 }

@@ -499,6 +499,9 @@ public abstract partial class QosStoreContractTests : IAsyncLifetime
     /// <summary>Opens a new, empty store of the implementation under test (not yet initialised).</summary>
     protected abstract Task<IQosStore> OpenEmptyStoreAsync();
 
+    /// <summary>Another store object on the same database as <see cref="Store"/>, as a second node would open it.</summary>
+    protected abstract IQosStore OpenSameStore();
+
     /// <summary>Removes whatever <see cref="OpenEmptyStoreAsync"/> created.</summary>
     protected abstract Task DisposeStorageAsync();
 

@@ -85,6 +85,8 @@ public sealed class SqliteQosStoreTests : QosStoreContractTests
 
     protected override Task<IQosStore> OpenEmptyStoreAsync() => Task.FromResult<IQosStore>(new SqliteQosStore(_directory.File("store.db")));
 
+    protected override IQosStore OpenSameStore() => new SqliteQosStore(_directory.File("store.db"));
+
     protected override async Task<IReadOnlyList<(string ClientId, byte[] Salt, byte[] Hash)>> StoredSecretsAsync()
     {
         await using var connection = new SqliteConnection($"Data Source={_directory.File("store.db")};Pooling=False");

@@ -25,7 +25,7 @@ public sealed partial class ArchiveSync(IQosStore store, ZoomQosClient client, S
 {
     private readonly InstanceArchiver _archiver = new(store, client, settings.AccountId, settings.PageSize, time);
     private readonly Lock _gate = new();
-    private SyncStatus _status = new(settings.AccountId, null, null, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-settings.LookbackDays), 0, 0, 0, null, null);
+    private SyncStatus _status = new(settings.AccountId, false, null, null, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-settings.LookbackDays), 0, 0, 0, null, null);
 
     /// <summary>Where the sync stands.</summary>
     public SyncStatus Status
@@ -39,23 +39,67 @@ public sealed partial class ArchiveSync(IQosStore store, ZoomQosClient client, S
         }
     }
 
-    /// <summary>Runs passes until cancelled: past webinars at once and every interval, live ones every live interval.</summary>
+    /// <summary>
+    /// Runs passes until cancelled, on one node at a time: it holds the store's lease <c>sync:ACCOUNT</c> while it syncs
+    /// (past webinars at once and every interval, live ones every live interval); without it, it stands by and tries
+    /// again every live interval, so it takes over within one when the active node dies.
+    /// </summary>
     /// <param name="cancellationToken">Stops the sync (the page in flight is stored or dropped whole).</param>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await EnsureAccountAsync(cancellationToken);
-        var nextPast = time.GetUtcNow();
-        while (!cancellationToken.IsCancellationRequested)
+        IStoreLease? lease = null;
+        try
         {
-            if (time.GetUtcNow() >= nextPast)
+            var nextPast = time.GetUtcNow();
+            while (!cancellationToken.IsCancellationRequested)
             {
-                await RunPastAsync(cancellationToken);
-                nextPast = time.GetUtcNow() + settings.Interval;
-            }
+                if (lease is not null && !await lease.StillHeldAsync(cancellationToken))
+                {
+                    await lease.DisposeAsync();
+                    lease = null;
+                }
 
-            await RunLiveAsync(cancellationToken);
-            var wait = settings.LiveInterval < nextPast - time.GetUtcNow() ? settings.LiveInterval : nextPast - time.GetUtcNow();
-            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (lease is null && (lease = await TryLeaseAsync(cancellationToken)) is not null)
+                {
+                    await EnsureAccountAsync(cancellationToken);
+                    nextPast = time.GetUtcNow(); // a node taking over goes on from the archive's checkpoints at once
+                }
+
+                Update(s => s with { Active = lease is not null });
+                if (lease is not null)
+                {
+                    if (time.GetUtcNow() >= nextPast)
+                    {
+                        await RunPastAsync(cancellationToken);
+                        nextPast = time.GetUtcNow() + settings.Interval;
+                    }
+
+                    await RunLiveAsync(cancellationToken);
+                }
+
+                var wait = lease is null || settings.LiveInterval < nextPast - time.GetUtcNow() ? settings.LiveInterval : nextPast - time.GetUtcNow();
+                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+        finally
+        {
+            if (lease is not null)
+            {
+                await lease.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<IStoreLease?> TryLeaseAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.TryAcquireLeaseAsync("sync:" + settings.AccountId, cancellationToken);
+        }
+        catch (QosStoreException ex)
+        {
+            Update(s => s with { LastError = ex.Message.ReplaceLineEndings(" ") });
+            return null;
         }
     }
 

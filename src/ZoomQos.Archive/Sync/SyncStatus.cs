@@ -2,6 +2,7 @@ namespace ZoomQos.Archive.Sync;
 
 /// <summary>Where the sync stands, as <c>/health</c> reports it.</summary>
 /// <param name="AccountId">The account synced.</param>
+/// <param name="Active">Whether this node holds the sync's lease and syncs (one node at a time), or stands by.</param>
 /// <param name="LastRunStarted">When the last pass over past webinars began.</param>
 /// <param name="LastRunEnded">When it ended (successfully or not).</param>
 /// <param name="Checkpoint">The first day the next pass lists from.</param>
@@ -12,6 +13,7 @@ namespace ZoomQos.Archive.Sync;
 /// <param name="LastError">The last pass's failure in one line, or <see langword="null"/> when it succeeded.</param>
 public sealed record SyncStatus(
     string AccountId,
+    bool Active,
     DateTimeOffset? LastRunStarted,
     DateTimeOffset? LastRunEnded,
     DateOnly Checkpoint,

@@ -35,6 +35,7 @@ internal sealed class SyncHost(ZoomConnection zoom, SyncSettings settings, IQosS
         var status = _sync.Status;
         json.WriteStartObject();
         json.WriteString("account_id", status.AccountId);
+        json.WriteString("role", status.Active ? "active" : "standby");
         WriteTime(json, "last_run_started", status.LastRunStarted);
         WriteTime(json, "last_run_ended", status.LastRunEnded);
         json.WriteString("checkpoint", status.Checkpoint.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -62,6 +62,31 @@ public sealed class PostgresQosStore : SqlQosStore
     /// <inheritdoc/>
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
+    /// <inheritdoc/>
+    /// <remarks>A session-level advisory lock on a connection of its own, held open for as long as the lease.</remarks>
+    public override async Task<IStoreLease?> TryAcquireLeaseAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var connection = (NpgsqlConnection)await OpenAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtextextended(@name, 1))", connection);
+            command.Parameters.AddWithValue("name", "lease:" + name);
+            if (await command.ExecuteScalarAsync(cancellationToken) is true)
+            {
+                return new PostgresLease(connection, "lease:" + name);
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        await connection.DisposeAsync();
+        return null;
+    }
+
     private protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         try

@@ -116,6 +116,9 @@ public abstract partial class SqlQosStore : IQosStore
     /// <inheritdoc/>
     public abstract ValueTask DisposeAsync();
 
+    /// <inheritdoc/>
+    public abstract Task<IStoreLease?> TryAcquireLeaseAsync(string name, CancellationToken cancellationToken = default);
+
     /// <summary>A connection for reading.</summary>
     /// <exception cref="QosStoreException">The store cannot be opened.</exception>
     private protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);

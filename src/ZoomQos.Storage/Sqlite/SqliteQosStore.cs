@@ -71,6 +71,22 @@ public sealed class SqliteQosStore : SqlQosStore
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc/>
+    /// <remarks>An exclusive lock on a file beside the database (<c>PATH.lease-NAME</c>), which the OS drops with the process.</remarks>
+    public override Task<IStoreLease?> TryAcquireLeaseAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var file = $"{Path}.lease-{string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'))}";
+        try
+        {
+            return Task.FromResult<IStoreLease?>(new FileLease(new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None)));
+        }
+        catch (IOException)
+        {
+            return Task.FromResult<IStoreLease?>(null); // another holder has it
+        }
+    }
+
     private protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
