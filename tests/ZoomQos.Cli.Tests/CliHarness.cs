@@ -134,6 +134,9 @@ public sealed class SessionCounter
 
     public Action<int>? OnPage { get; set; }
 
+    /// <summary>Counts only the pages whose query has this text (e.g. <c>type=past</c>), when set.</summary>
+    public string? OnlyWhereQueryHas { get; set; }
+
     /// <summary>A new handler (one per transport the command makes) that reports here.</summary>
     public HttpMessageHandler Wrap(HttpMessageHandler inner) => new Handler(this) { InnerHandler = inner };
 
@@ -143,7 +146,8 @@ public sealed class SessionCounter
         {
             var response = await base.SendAsync(request, cancellationToken);
             var path = request.RequestUri!.AbsolutePath;
-            if (response.IsSuccessStatusCode && path.EndsWith("/participants/qos", StringComparison.Ordinal))
+            if (response.IsSuccessStatusCode && path.EndsWith("/participants/qos", StringComparison.Ordinal)
+                && (counter.OnlyWhereQueryHas is not { } only || request.RequestUri.Query.Contains(only, StringComparison.Ordinal)))
             {
                 await response.Content.LoadIntoBufferAsync(cancellationToken);
                 using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken));

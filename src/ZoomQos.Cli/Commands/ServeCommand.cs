@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ZoomQos.Server;
 using ZoomQos.Server.Faults;
 using ZoomQos.Server.Hosting;
@@ -48,10 +49,11 @@ internal static class ServeCommand
         };
         var sync = new Option<bool>("--sync") { Description = "Archive an account continuously into the store: its ended webinars every --sync-interval, its live ones every minute (credentials as every client command takes them)." };
         var syncInterval = new Option<string>("--sync-interval") { Description = "With --sync: how often ended webinars are listed and archived: 15m, 1h, 90s.", DefaultValueFactory = _ => "15m" };
+        var syncSince = new Option<string?>("--sync-since") { Description = "With --sync: the first day (UTC, yyyy-mm-dd) the first pass lists from. Default: 180 days ago (Zoom's list reaches six months)." };
         var connection = new ConnectionOptions();
         var command = new Command("serve", "Serve the Zoom webinar QoS API (OAuth, scopes, paging, errors, rate limits) from a store.")
         {
-            urls, store, seed, noRateLimit, faults, retryAfter, retention, timeScale, signingKey, redis, sync, syncInterval,
+            urls, store, seed, noRateLimit, faults, retryAfter, retention, timeScale, signingKey, redis, sync, syncInterval, syncSince,
         };
         foreach (var option in connection.All)
         {
@@ -75,7 +77,14 @@ internal static class ServeCommand
             var syncSettings = zoom is null ? null : new Archive.Sync.SyncSettings(
                 zoom.Credential.AccountId ?? connection.Read(parseResult, context).AccountId ?? "archive",
                 WatchCommand.ParseDuration(parseResult.GetValue(syncInterval)!, "--sync-interval") is { TotalSeconds: >= 1 } every ? every : throw new CliUsageException("--sync-interval must be 1s or more."),
-                TimeSpan.FromMinutes(1));
+                TimeSpan.FromMinutes(1))
+            {
+                LookbackDays = parseResult.GetValue(syncSince) is { } since
+                    ? DateOnly.TryParseExact(since, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day <= DateOnly.FromDateTime(context.TimeProvider.GetUtcNow().UtcDateTime)
+                        ? DateOnly.FromDateTime(context.TimeProvider.GetUtcNow().UtcDateTime).DayNumber - day.DayNumber
+                        : throw new CliUsageException($"--sync-since must be a past date as yyyy-mm-dd, not '{since}'.")
+                    : 180,
+            };
             ServerOptions options;
             try
             {
