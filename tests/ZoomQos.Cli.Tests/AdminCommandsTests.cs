@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ZoomQos.Server.Dashboard;
 using ZoomQos.Storage;
+using ZoomQos.TestSupport;
 
 namespace ZoomQos.Cli.Tests;
 
@@ -15,12 +16,12 @@ public sealed class AdminCommandsTests(CliHarness cli) : IClassFixture<CliHarnes
 {
     private readonly CliHarness _cli = cli;
 
-    [Fact]
+    [SkippableFact]
     public async Task An_archive_served_without_seed_is_read_with_the_credentials_apps_add_printed_and_not_after_apps_remove()
     {
         var path = _cli.PathOf("self-hosted.db");
         var store = "sqlite:" + path;
-        var archive = await _cli.RunAsync("archive", "81234567894", "--store", store, "--rate-plan", "none");
+        var archive = await _cli.RunAsync("archive", "81234567890", "--store", store, "--rate-plan", "none"); // the latest all-hands
         Assert.True(archive.ExitCode == 0, archive.ToString());
 
         var added = await _cli.RunAsync("apps", "add", "--store", store, "--account", "demo", "--format", "json");
@@ -35,16 +36,26 @@ public sealed class AdminCommandsTests(CliHarness cli) : IClassFixture<CliHarnes
         Assert.DoesNotContain(secret, added.Stderr, StringComparison.Ordinal);
 
         var archived = await _cli.StartServerAsync(o => o with { Store = store, SeedDemo = false });
-        string[] fetch = ["fetch", "81234567894", "--type", "past", "--format", "ndjson", "--rate-plan", "none"];
+        string[] fetch = ["fetch", "81234567890", "--type", "past", "--format", "ndjson", "--rate-plan", "none"];
         var fromArchive = await CliHarness.RunAsync(fetch, CliHarness.DemoEnvironment(archived, clientId, secret));
         var fromZoom = await _cli.RunAsync(fetch);
         Assert.True(fromArchive.ExitCode == 0, fromArchive.ToString());
-        Assert.Equal(12, fromArchive.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(1003, fromArchive.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Equal(fromZoom.Stdout, fromArchive.Stdout);
+
+        // Zoom's own Node SDK, given the printed credentials, gets a token and walks the archive: the same sessions.
+        var rivet = await RivetPeer.WalkAsync(archived.ApiBaseAddress, archived.TokenAddress, "demo", clientId, secret, "81234567890");
+        Assert.True(rivet.ExitCode == 0, rivet.Stderr);
+        var expected = fromZoom.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        var walked = rivet.Ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(expected.Count, walked.Count);
+        Assert.All(expected.Zip(walked), pair => Assert.True(JsonNode.DeepEquals(pair.First, pair.Second), pair.Second.ToJsonString()));
 
         var removed = await _cli.RunAsync("apps", "remove", clientId, "--store", store);
         Assert.True(removed.ExitCode == 0, removed.ToString());
         Assert.Equal(HttpStatusCode.Unauthorized, await TokenStatusAsync(archived.BaseAddress, clientId, secret));
+        var refused = await RivetPeer.WalkAsync(archived.ApiBaseAddress, archived.TokenAddress, "demo", clientId, secret, "81234567894");
+        Assert.True(refused.ExitCode != 0 && refused.Ndjson.Length == 0, refused.Stderr);
         var again = await _cli.RunAsync("apps", "remove", clientId, "--store", store);
         Assert.True(again.ExitCode == 1 && again.Stderr.Contains("no app with client ID", StringComparison.Ordinal), again.ToString());
     }

@@ -1,0 +1,73 @@
+// Walks every page of a webinar's participant QoS with Zoom's Node SDK, @zoom/rivet, and writes each participant as
+// one NDJSON line on stdout (what `zoomqos fetch --format ndjson` writes). Settings from the environment, as a Zoom
+// developer would give them: ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET; ZOOMQOS_BASE_URL (the API, ending
+// in /v2) and ZOOMQOS_TOKEN_URL point the SDK at a ZoomQos server instead of Zoom. Arguments: WEBINAR_ID [TYPE].
+// Rivet has a baseUrl option for the API but asks https://zoom.us/oauth/token for its tokens: an axios interceptor
+// sends that one request to ZOOMQOS_TOKEN_URL, unchanged otherwise.
+import axios from "axios";
+import { AccountsS2SAuthClient } from "@zoom/rivet/accounts";
+
+const [webinarId, type = "past"] = process.argv.slice(2);
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) {
+    console.error(`rivet-walk: ${name} is not set`);
+    process.exit(2);
+  }
+  return value;
+};
+if (!webinarId) {
+  console.error("usage: node rivet-walk.cjs WEBINAR_ID [past|live]");
+  process.exit(2);
+}
+
+const tokenUrl = process.env.ZOOMQOS_TOKEN_URL;
+if (tokenUrl) {
+  axios.interceptors.request.use((config) => (config.url === "https://zoom.us/oauth/token" ? { ...config, url: tokenUrl } : config));
+}
+
+const client = new AccountsS2SAuthClient({
+  clientId: env("ZOOM_CLIENT_ID"),
+  clientSecret: env("ZOOM_CLIENT_SECRET"),
+  accountId: env("ZOOM_ACCOUNT_ID"),
+  baseUrl: process.env.ZOOMQOS_BASE_URL ?? "https://api.zoom.us/v2",
+  disableReceiver: true,
+});
+
+// Rivet throws on a 429 ("[429/429]: …") and does not retry: like any Rivet user, wait a second and ask again.
+async function page(token, attempt = 0) {
+  try {
+    return await client.endpoints.dashboards.listWebinarParticipantQoS({
+      path: { webinarId },
+      query: { type, page_size: 10, ...(token ? { next_page_token: token } : {}) },
+    });
+  } catch (error) {
+    if (attempt < 30 && /\[429\//.test(error.message)) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return page(token, attempt + 1);
+    }
+    throw error;
+  }
+}
+
+async function walk() {
+  let token = "";
+  let pages = 0;
+  do {
+    const response = await page(token);
+    if (response.statusCode !== 200) {
+      throw new Error(`HTTP ${response.statusCode}: ${JSON.stringify(response.data)}`);
+    }
+    for (const participant of response.data.participants ?? []) {
+      process.stdout.write(JSON.stringify(participant) + "\n");
+    }
+    token = response.data.next_page_token ?? "";
+    pages++;
+  } while (token);
+  console.error(`rivet-walk: ${pages} pages`);
+}
+
+walk().catch((error) => {
+  console.error(`rivet-walk: ${error.message}`);
+  process.exit(1);
+});
