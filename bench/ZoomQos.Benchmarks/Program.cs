@@ -13,6 +13,7 @@ using ZoomQos.Benchmarks.Load;
 //   governor [rounds]         four walks of one account under Zoom's limits, on the real clock: 429s, time vs 40/s
 //   trim                      what malloc_trim gives back of freed native memory
 //   analysis-memory           the analyzer's heap per session minute
+//   trends [instances]        trends over 500 archived instances on SQLite and PostgreSQL, beside re-analysing them
 switch (args.FirstOrDefault())
 {
     case "load":
@@ -35,6 +36,8 @@ switch (args.FirstOrDefault())
         return TrimRun.Run();
     case "analysis-memory":
         return AnalysisMemoryRun.Run();
+    case "trends":
+        return await TrendsRun.RunAsync(args);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(ServerLoadTest).Assembly).Run(args);
         break;

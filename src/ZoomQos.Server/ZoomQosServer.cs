@@ -175,6 +175,7 @@ public sealed class ZoomQosServer : IAsyncDisposable
             await next(http);
         });
         app.UseMiddleware<FaultInjection>();
+        options.ConfigureApp?.Invoke(app);
 
         app.MapOAuth();
         app.MapQos();

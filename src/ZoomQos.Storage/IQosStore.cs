@@ -206,6 +206,16 @@ public interface IQosStore : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the attempt.</param>
     Task<IStoreLease?> TryAcquireLeaseAsync(string name, CancellationToken cancellationToken = default);
 
+    /// <summary>The dashboard's Data Protection key ring: every key's XML, as ASP.NET Core stored it.</summary>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<IReadOnlyList<string>> ReadProtectionKeysAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a Data Protection key (keys are never changed once written; a name already stored is left as it is).</summary>
+    /// <param name="name">The key's name.</param>
+    /// <param name="xml">Its XML.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task SaveProtectionKeyAsync(string name, string xml, CancellationToken cancellationToken = default);
+
     /// <summary>A digest of every row in a canonical order: equal digests mean equal contents.</summary>
     /// <param name="cancellationToken">Cancels the work.</param>
     Task<string> ComputeChecksumAsync(CancellationToken cancellationToken = default);

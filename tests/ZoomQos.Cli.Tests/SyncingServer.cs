@@ -23,7 +23,7 @@ internal sealed class SyncingServer : IAsyncDisposable
     public static Task<SyncingServer> StartAsync(CliHarness cli, string store, TimeProvider clock) =>
         StartAsync(CliHarness.DemoEnvironment(cli.Server), store, clock, ["--rate-plan", "none"]);
 
-    public static async Task<SyncingServer> StartAsync(IReadOnlyDictionary<string, string> zoom, string store, TimeProvider clock, string[] extra, Func<HttpMessageHandler, HttpMessageHandler>? wrap = null)
+    public static async Task<SyncingServer> StartAsync(IReadOnlyDictionary<string, string> zoom, string store, TimeProvider clock, string[] extra, Func<HttpMessageHandler, HttpMessageHandler>? wrap = null, bool sync = true)
     {
         await Task.Yield();
         var port = FreePort();
@@ -31,12 +31,14 @@ internal sealed class SyncingServer : IAsyncDisposable
         var stop = new CancellationTokenSource();
 #pragma warning restore CA2000
         var run = CliHarness.RunAsync(
-            ["serve", "--urls", $"http://127.0.0.1:{port}", "--store", store, "--sync", "--no-rate-limit", .. extra],
+            ["serve", "--urls", $"http://127.0.0.1:{port}", "--store", store, .. (sync ? (string[])["--sync"] : []), "--no-rate-limit", .. extra],
             zoom,
             wrap,
             time: clock,
             cancellationToken: stop.Token);
-        return new SyncingServer(stop, run, new Uri($"http://127.0.0.1:{port}/"));
+        var server = new SyncingServer(stop, run, new Uri($"http://127.0.0.1:{port}/"));
+        await server.WaitForAliveAsync();
+        return server;
     }
 
     public async Task<JsonNode> WaitForHealthAsync(Func<JsonNode, bool> ready, Action? between = null)
@@ -63,6 +65,35 @@ internal sealed class SyncingServer : IAsyncDisposable
             }
 
             between?.Invoke();
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
+    /// <summary>The server's root.</summary>
+    public Uri Site => _http.BaseAddress!;
+
+    private async Task WaitForAliveAsync()
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        while (true)
+        {
+            if (_run.IsCompleted)
+            {
+                throw new InvalidOperationException("serve ended: " + await _run);
+            }
+
+            try
+            {
+                if ((await _http.GetAsync(new Uri("/alive", UriKind.Relative), deadline.Token)).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
             await Task.Delay(50, deadline.Token);
         }
     }

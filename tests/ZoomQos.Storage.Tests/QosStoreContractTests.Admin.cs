@@ -84,4 +84,18 @@ public abstract partial class QosStoreContractTests
         Assert.Null(await Store.TryAcquireLeaseAsync("sync:acct-a"));
         await unrelated.DisposeAsync();
     }
+
+    [SkippableFact]
+    public async Task Data_protection_keys_are_kept_once_by_name_and_read_back_by_every_store_object()
+    {
+        await SeededAsync(Store);
+        await using var other = OpenSameStore();
+
+        await Store.SaveProtectionKeyAsync("key-b", "<key id=\"b\"/>");
+        await other.SaveProtectionKeyAsync("key-a", "<key id=\"a\"/>");
+        await Store.SaveProtectionKeyAsync("key-a", "<key id=\"changed\"/>");
+
+        Assert.Equal(["<key id=\"a\"/>", "<key id=\"b\"/>"], await other.ReadProtectionKeysAsync());
+        Assert.Equal(await other.ReadProtectionKeysAsync(), await Store.ReadProtectionKeysAsync());
+    }
 }

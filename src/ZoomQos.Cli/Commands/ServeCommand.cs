@@ -50,10 +50,11 @@ internal static class ServeCommand
         var sync = new Option<bool>("--sync") { Description = "Archive an account continuously into the store: its ended webinars every --sync-interval, its live ones every minute (credentials as every client command takes them)." };
         var syncInterval = new Option<string>("--sync-interval") { Description = "With --sync: how often ended webinars are listed and archived: 15m, 1h, 90s.", DefaultValueFactory = _ => "15m" };
         var syncSince = new Option<string?>("--sync-since") { Description = "With --sync: the first day (UTC, yyyy-mm-dd) the first pass lists from. Default: 180 days ago (Zoom's list reaches six months)." };
+        var noDashboard = new Option<bool>("--no-dashboard") { Description = "Serve the API only: no /signin and no dashboard (its JSON under /dashboard/api)." };
         var connection = new ConnectionOptions();
         var command = new Command("serve", "Serve the Zoom webinar QoS API (OAuth, scopes, paging, errors, rate limits) from a store.")
         {
-            urls, store, seed, noRateLimit, faults, retryAfter, retention, timeScale, signingKey, redis, sync, syncInterval, syncSince,
+            urls, store, seed, noRateLimit, faults, retryAfter, retention, timeScale, signingKey, redis, sync, syncInterval, syncSince, noDashboard,
         };
         foreach (var option in connection.All)
         {
@@ -107,7 +108,19 @@ internal static class ServeCommand
                     SigningKey = SigningKey(parseResult.GetValue(signingKey) ?? context.GetEnvironmentVariable("ZOOMQOS_SIGNING_KEY")),
                     Redis = parseResult.GetValue(redis) ?? context.GetEnvironmentVariable("ZOOMQOS_REDIS"),
                     TimeProvider = context.TimeProvider,
-                    ConfigureServices = zoom is null ? null : services => SyncHost.AddTo(services, zoom, syncSettings!),
+                    ConfigureServices = services =>
+                    {
+                        if (zoom is not null)
+                        {
+                            SyncHost.AddTo(services, zoom, syncSettings!);
+                        }
+
+                        if (!parseResult.GetValue(noDashboard))
+                        {
+                            Dashboard.DashboardSetup.AddServices(services);
+                        }
+                    },
+                    ConfigureApp = parseResult.GetValue(noDashboard) ? null : Dashboard.DashboardSetup.Map,
                 };
             }
             catch (FormatException ex)

@@ -63,4 +63,10 @@ public sealed record ServerOptions
     /// they see the server's store, clock and logging.
     /// </summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>
+    /// Adds middleware and endpoints beside the API (the dashboard), after the server's own middleware and before its
+    /// routes are mapped.
+    /// </summary>
+    public Action<Microsoft.AspNetCore.Builder.WebApplication>? ConfigureApp { get; init; }
 }

@@ -119,6 +119,14 @@ internal static class SchemaMigrations
         );
         CREATE INDEX ix_session_outcomes_person ON session_outcomes(person_key);
         """),
+
+        // 7: the dashboard's ASP.NET Core Data Protection keys, so that every node accepts the same session cookie.
+        Both("""
+        CREATE TABLE data_protection_keys (
+            name {key} NOT NULL PRIMARY KEY,
+            xml {text} NOT NULL
+        );
+        """),
     ];
 
     /// <summary>The schema version this code writes: the number of steps.</summary>

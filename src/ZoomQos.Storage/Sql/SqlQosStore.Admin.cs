@@ -90,6 +90,36 @@ public abstract partial class SqlQosStore
     public Task<bool> RemoveUserAsync(string email, CancellationToken cancellationToken = default) =>
         DeleteAsync("DELETE FROM dashboard_users WHERE email = @key", DashboardUser.Normalize(email), cancellationToken);
 
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<string>> ReadProtectionKeysAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = DbCommands.Create(connection, null, "SELECT xml FROM data_protection_keys ORDER BY name");
+        var keys = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
+    /// <inheritdoc/>
+    public async Task SaveProtectionKeyAsync(string name, string xml, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(xml);
+        await using var connection = await OpenForWriteAsync(cancellationToken);
+        await using var command = DbCommands.Create(
+            connection,
+            null,
+            "INSERT INTO data_protection_keys (name, xml) VALUES (@name, @xml) ON CONFLICT (name) DO NOTHING",
+            ("name", name),
+            ("xml", xml));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task<List<StoredUser>> ReadUsersAsync(string where, string? key, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -1,9 +1,8 @@
 using System.Net;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 
-namespace ZoomQos.Cli.Report;
+namespace ZoomQos.Dashboard.Report;
 
 /// <summary>
 /// The HTML report: one self-contained file that works offline. The verdict and top causes come first, then
@@ -13,11 +12,16 @@ namespace ZoomQos.Cli.Report;
 /// everything from the report document alone) and Chart.js (from npm) are embedded assets; the document goes in once,
 /// as a JSON island written straight into the stream.
 /// </summary>
-internal static class HtmlReport
+public static class HtmlReport
 {
     private static readonly Lazy<Page> Assets = new(Page.Load);
 
-    public static async Task WriteAsync(Stream output, ReportDocument report, CancellationToken cancellationToken)
+    /// <summary>Writes the page of a report document.</summary>
+    /// <param name="output">Where to write.</param>
+    /// <param name="report">The document.</param>
+    /// <param name="cancellationToken">Cancels the writing.</param>
+    /// <param name="after">A script to run after the report's own (the dashboard's live refresh), or none.</param>
+    public static async Task WriteAsync(Stream output, ReportDocument report, CancellationToken cancellationToken, string? after = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(report);
@@ -32,6 +36,11 @@ internal static class HtmlReport
         await JsonSerializer.SerializeAsync(output, report, ReportJsonContext.Default.ReportDocument, cancellationToken);
         await output.WriteAsync(page.BeforeScript, cancellationToken);
         await output.WriteAsync(page.Script, cancellationToken);
+        if (after is not null)
+        {
+            await output.WriteAsync(Encoding.UTF8.GetBytes("</script>\n<script>" + after.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)), cancellationToken);
+        }
+
         await output.WriteAsync(page.End, cancellationToken);
     }
 
@@ -60,7 +69,7 @@ internal static class HtmlReport
 
         private static string Read(string name)
         {
-            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            using var stream = typeof(HtmlReport).Assembly.GetManifestResourceStream(name)
                 ?? throw new InvalidOperationException($"The report's {name} is missing from the build.");
             using var reader = new StreamReader(stream, Encoding.UTF8);
             return reader.ReadToEnd();

@@ -2,9 +2,9 @@ using System.Text.Json.Serialization;
 using ZoomQos.Analysis;
 using ZoomQos.Analysis.Live;
 
-namespace ZoomQos.Cli.Report;
+namespace ZoomQos.Dashboard.Report;
 
-/// <summary>Source-generated JSON for the analysis (report --format json, the HTML report's data, watch alerts).</summary>
+/// <summary>Source-generated JSON for the analysis (report --format json, the HTML report's data, the dashboard's instance pages, watch alerts).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     UseStringEnumConverter = true,
@@ -13,7 +13,7 @@ namespace ZoomQos.Cli.Report;
 [JsonSerializable(typeof(WebinarAnalysis))]
 [JsonSerializable(typeof(ReportDocument))]
 [JsonSerializable(typeof(WatchAlertBatch))]
-internal sealed partial class ReportJsonContext : JsonSerializerContext;
+public sealed partial class ReportJsonContext : JsonSerializerContext;
 
 /// <summary>What a report is of, beside the analysis.</summary>
 /// <param name="WebinarId">The webinar ID or UUID asked for.</param>
@@ -21,10 +21,10 @@ internal sealed partial class ReportJsonContext : JsonSerializerContext;
 /// <param name="Source">Where the data came from (an API base URL, a store, a file).</param>
 /// <param name="GeneratedAt">When the report was made (UTC).</param>
 /// <param name="Analysis">The analysis.</param>
-internal sealed record ReportDocument(string WebinarId, string Type, string Source, DateTimeOffset GeneratedAt, WebinarAnalysis Analysis);
+public sealed record ReportDocument(string WebinarId, string Type, string Source, DateTimeOffset GeneratedAt, WebinarAnalysis Analysis);
 
 /// <summary>One POST of <c>watch --alert-webhook</c>: the alerts raised by one poll.</summary>
 /// <param name="WebinarId">The webinar.</param>
 /// <param name="At">When (UTC).</param>
 /// <param name="Alerts">The alerts.</param>
-internal sealed record WatchAlertBatch(string WebinarId, DateTimeOffset At, IReadOnlyList<LiveAlert> Alerts);
+public sealed record WatchAlertBatch(string WebinarId, DateTimeOffset At, IReadOnlyList<LiveAlert> Alerts);

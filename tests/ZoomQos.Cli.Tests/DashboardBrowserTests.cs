@@ -1,0 +1,178 @@
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+
+namespace ZoomQos.Cli.Tests;
+
+/// <summary>
+/// The dashboard of <c>zoomqos serve --seed demo</c> in Debian's Chromium through Playwright, as a person uses it: sign in,
+/// the list, an instance's report, a live instance drawing its next minute in place, the privacy-blanked account, another
+/// account's instance. The server runs on a fake clock, the page on Playwright's: a "minute" is an advance, not a wait.
+/// Without Chromium the test is skipped, except under CI=true, where it fails.
+/// </summary>
+public sealed class DashboardBrowserTests(CliHarness cli) : IClassFixture<CliHarness>
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private readonly CliHarness _cli = cli;
+
+    [SkippableFact]
+    public async Task A_signed_in_user_sees_the_list_the_report_the_live_minute_and_only_their_account()
+    {
+        var executable = Environment.GetEnvironmentVariable("ZOOMQOS_CHROMIUM") ?? Chromium;
+        if (!File.Exists(executable))
+        {
+            Assert.False(Environment.GetEnvironmentVariable("CI") == "true", $"CI=true but {executable} is missing: .ci/run must install Debian's chromium.");
+            Skip.If(true, $"{executable} is not installed (apt-get install chromium) — the browser test needs it.");
+        }
+
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var port = SyncingServer.FreePort();
+        using var stop = new CancellationTokenSource();
+        var serve = CliHarness.RunAsync(
+            ["serve", "--urls", $"http://127.0.0.1:{port}", "--store", "sqlite:" + _cli.PathOf("dashboard.db"), "--seed", "demo", "--no-rate-limit"],
+            new Dictionary<string, string>(),
+            time: clock,
+            cancellationToken: stop.Token);
+        var site = new Uri($"http://127.0.0.1:{port}/");
+        await WaitForAsync(site);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = true, Args = ["--no-sandbox"] });
+        var errors = new List<string>();
+
+        // A wrong password gets the form again and no session.
+        var (demo, page) = await NewPageAsync(browser, errors);
+        await page.GotoAsync(new Uri(site, "webinars").AbsoluteUri);
+        Assert.EndsWith("/signin", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        await SignInAsync(page, "demo@example.com", "wrong-password");
+        Assert.Contains("Wrong email or password", await page.Locator(".error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(await demo.CookiesAsync(), c => c.Name == "zoomqos.session");
+
+        // Signed in: the list, live first, and the three all-hands.
+        await SignInAsync(page, "demo@example.com", "demo-password");
+        await page.WaitForFunctionAsync("() => window.zoomqosWebinarsReady === true");
+        var first = page.Locator("#webinars tbody tr").First;
+        Assert.Contains("Live product launch", await first.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Live", await first.Locator(".badge.live").InnerTextAsync());
+        Assert.Equal(3, await page.Locator("#webinars tbody tr", new PageLocatorOptions { HasText = "Quarterly all-hands" }).CountAsync());
+        await ShotAsync(page, "dashboard-webinars.png");
+        var session = Assert.Single(await demo.CookiesAsync(), c => c.Name == "zoomqos.session");
+        Assert.True(session.HttpOnly && session.SameSite == SameSiteAttribute.Strict, $"{session.HttpOnly} {session.SameSite}");
+
+        // The latest all-hands: the report's own script, the presenter's uplink first.
+        await page.Locator("#webinars tbody tr", new PageLocatorOptions { HasText = "Quarterly all-hands" }).First.Locator("a").ClickAsync();
+        await page.WaitForFunctionAsync("() => window.zoomqosReportReady === true");
+        Assert.Contains("Frances Ritchie", await page.Locator("#causes .cause h3").First.InnerTextAsync(), StringComparison.Ordinal);
+        await ShotAsync(page, "dashboard-instance.png");
+        Assert.Equal("← All webinars", await page.Locator("header nav a").InnerTextAsync());
+        Assert.Equal(await page.Locator("canvas").CountAsync(), await page.EvaluateAsync<int>("() => Object.keys(Chart.instances).length"));
+
+        // The live webinar: its next minute is drawn in place, without a reload.
+        await page.Clock.InstallAsync();
+        await page.GotoAsync(new Uri(site, "webinars").AbsoluteUri);
+        await page.WaitForFunctionAsync("() => window.zoomqosWebinarsReady === true");
+        await first.Locator("a").ClickAsync();
+        await page.WaitForFunctionAsync("() => window.zoomqosReportReady === true");
+        var before = await page.Locator("#meta").InnerTextAsync();
+        await page.EvaluateAsync("() => { window.zoomqosMarker = 'same page'; }");
+        var liveUuid = await LiveUuidAsync(_cli.PathOf("dashboard.db"));
+        var samples = await SamplesAsync(_cli.PathOf("dashboard.db"), liveUuid);
+        clock.Advance(TimeSpan.FromMinutes(1)); // the demo's live feed writes the next minute
+        using (var deadline = new CancellationTokenSource(SyncingServer.Deadline))
+        {
+            while (await SamplesAsync(_cli.PathOf("dashboard.db"), liveUuid) == samples)
+            {
+                await Task.Delay(50, deadline.Token); // the feed's merge runs on the server's thread pool
+            }
+        }
+        await page.Clock.RunForAsync(61_000); // the page's minute: it fetches and draws again
+        await page.WaitForFunctionAsync("() => (window.zoomqosRefreshes || 0) >= 1");
+        Assert.NotEqual(before, await page.Locator("#meta").InnerTextAsync());
+        Assert.Equal("same page", await page.EvaluateAsync<string>("() => window.zoomqosMarker"));
+        Assert.Equal(1, await page.Locator("header nav a").CountAsync());
+
+        // Another account's instance is not found; the privacy-blanked account sees no names.
+        var hipaaUuid = await StoreReading.UuidOfAsync(_cli.PathOf("dashboard.db"), "demo-hipaa", "82234567890");
+        var foreign = await page.GotoAsync(new Uri(site, $"webinars/82234567890/instances/{Uri.EscapeDataString(hipaaUuid)}").AbsoluteUri);
+        Assert.Equal(404, foreign!.Status);
+        var (_, hipaa) = await NewPageAsync(browser, errors);
+        await hipaa.GotoAsync(new Uri(site, "signin").AbsoluteUri);
+        await SignInAsync(hipaa, "hipaa@example.com", "demo-password");
+        await hipaa.WaitForFunctionAsync("() => window.zoomqosWebinarsReady === true");
+        await hipaa.Locator("#webinars tbody tr a").First.ClickAsync();
+        await hipaa.WaitForFunctionAsync("() => window.zoomqosReportReady === true");
+        var names = await hipaa.Locator("#participants tbody tr td:first-child").AllInnerTextsAsync();
+        Assert.NotEmpty(names);
+        Assert.All(names, n => Assert.StartsWith("(unknown)", n, StringComparison.Ordinal)); // "(unknown) (panelist)" for panelists
+
+        errors.RemoveAll(e => e.Contains("/webinars/82234567890/", StringComparison.Ordinal)); // the 404 asked for above
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        await stop.CancelAsync();
+        var run = await serve;
+        Assert.True(run.ExitCode == 0, run.ToString());
+    }
+
+    /// <summary>With ZOOMQOS_SCREENSHOTS set to a folder, the pages are saved there (how docs/ gets its pictures).</summary>
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("ZOOMQOS_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = false });
+        }
+    }
+
+    private static async Task<string> LiveUuidAsync(string path)
+    {
+        await using var store = ZoomQos.Storage.QosStores.Open("sqlite:" + path);
+        return (await store.ResolveInstanceAsync("demo", "81234567891", ZoomQos.Contracts.Qos.QosListType.Live))!.Uuid;
+    }
+
+    private static async Task<long> SamplesAsync(string path, string uuid) =>
+        (await StoreReading.SessionsAsync(path, "demo", uuid)).Values.Sum(s => (long)(s["user_qos"]?.AsArray().Count ?? 0));
+
+    private static async Task<(IBrowserContext Context, IPage Page)> NewPageAsync(IBrowser browser, List<string> errors)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            // A 401 of the wrong password is the page's answer, not an error of the page.
+            if (message.Type == "error" && !message.Text.Contains("401", StringComparison.Ordinal))
+            {
+                errors.Add(page.Url + ": " + message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(page.Url + ": " + error);
+        return (context, page);
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    private static async Task WaitForAsync(Uri site)
+    {
+        using var http = new HttpClient { BaseAddress = site };
+        using var deadline = new CancellationTokenSource(SyncingServer.Deadline);
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync(new Uri("/alive", UriKind.Relative), deadline.Token)).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+}
