@@ -74,6 +74,46 @@ public sealed partial class DashboardSignInTests(CliHarness cli) : IClassFixture
         Assert.Equal(HttpStatusCode.NotFound, nobody.StatusCode); // with privacy blanking there is nobody to look up
     }
 
+    [Fact]
+    public async Task Demo_serve_prints_the_dashboard_and_its_demo_user_keeps_serving_them_and_stops_on_cancel()
+    {
+        var stderr = new StringWriter();
+        var context = new CliContext
+        {
+            Out = TextWriter.Null,
+            Error = TextWriter.Synchronized(stderr),
+            OpenStandardOutput = () => Stream.Null,
+            GetEnvironmentVariable = _ => null,
+        };
+        using var stop = new CancellationTokenSource();
+        var run = ZoomQosCli.RunAsync(["demo", "--serve", "--html", _cli.PathOf("demo-serve.html")], context, stop.Token);
+        Match printed;
+        using (var deadline = new CancellationTokenSource(SyncingServer.Deadline))
+        {
+            while (!(printed = Dashboard().Match(stderr.ToString())).Success)
+            {
+                Assert.False(run.IsCompleted, stderr.ToString());
+                await Task.Delay(50, deadline.Token);
+            }
+        }
+
+        var cookies = new CookieContainer();
+        var site = new Uri(printed.Groups[1].Value);
+        using var http = Client(site, cookies);
+        var unsigned = await http.GetAsync(site);
+        var signedIn = await http.PostAsync(new Uri("/signin", UriKind.Relative), Form(await TokenAsync(http), "demo@example.com", printed.Groups[2].Value));
+        var list = await http.GetStringAsync(new Uri("/dashboard/api/webinars", UriKind.Relative));
+        await stop.CancelAsync();
+
+        Assert.Equal(0, await run);
+        Assert.Equal(HttpStatusCode.Redirect, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Contains("Quarterly all-hands", list, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"dashboard at (\S+) — sign in as demo@example\.com / (\S+) ")]
+    private static partial Regex Dashboard();
+
     private async Task<SyncingServer> NodeAsync(string store) =>
         await SyncingServer.StartAsync(new Dictionary<string, string>(), "sqlite:" + _cli.PathOf(store), TimeProvider.System, ["--seed", "demo"], sync: false);
 

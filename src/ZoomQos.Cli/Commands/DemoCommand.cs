@@ -22,7 +22,7 @@ internal static class DemoCommand
     {
         var store = StoreOption.Create("The store to seed and serve (default: a new SQLite file in a temporary folder, removed afterwards):");
         var html = new Option<string>("--html") { Description = "Where to write the HTML report.", DefaultValueFactory = _ => "zoomqos-report.html" };
-        var keep = new Option<bool>("--keep-serving") { Description = "Keep the server running afterwards (until Ctrl+C), to try the API, fetch or watch against it." };
+        var keep = new Option<bool>("--serve", "--keep-serving") { Description = "Keep the server running afterwards (until Ctrl+C): the dashboard in a browser, and the API for fetch or watch." };
         var command = new Command("demo", "Run the whole tool on built-in demo data: serve, fetch over HTTP, analyse, report. Needs nothing else.")
         {
             store, html, keep,
@@ -32,7 +32,8 @@ internal static class DemoCommand
 
             Examples:
               dotnet run --project src/ZoomQos.Cli -- demo
-              zoomqos demo --html /tmp/allhands.html --keep-serving
+              zoomqos demo --serve                      # then open the dashboard URL it prints
+              zoomqos demo --html /tmp/allhands.html
             """;
 
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, context, async () =>
@@ -44,7 +45,15 @@ internal static class DemoCommand
                 var spec = parse.GetValue(store) ?? "sqlite:" + Path.Combine(temporary!.FullName, "demo.db");
                 await CommandRunner.Say(context, "demo", $"starting the Zoom-compatible server on loopback over {spec.Split(':', 2)[0]} and seeding the demo data set...");
                 await using var server = await ZoomQosServer.StartAsync(
-                    new ServerOptions { Urls = "http://127.0.0.1:0", Store = spec, SeedDemo = true, TimeProvider = context.TimeProvider },
+                    new ServerOptions
+                    {
+                        Urls = "http://127.0.0.1:0",
+                        Store = spec,
+                        SeedDemo = true,
+                        TimeProvider = context.TimeProvider,
+                        ConfigureServices = parse.GetValue(keep) ? Dashboard.DashboardSetup.AddServices : null,
+                        ConfigureApp = parse.GetValue(keep) ? Dashboard.DashboardSetup.Map : null,
+                    },
                     logging => logging.SetMinimumLevel(LogLevel.Warning),
                     cancellationToken);
                 await CommandRunner.Say(context, "demo", $"server at {server.ApiBaseAddress} (token URL {server.TokenAddress}); account 'demo', client demo-client-id.");
@@ -73,7 +82,8 @@ internal static class DemoCommand
 
                 if (parse.GetValue(keep))
                 {
-                    await CommandRunner.Say(context, "demo", $"still serving at {server.BaseAddress} — try: zoomqos fetch 81234567890 --type past --base-url {server.ApiBaseAddress} --token-url {server.TokenAddress} --account-id demo --client-id demo-client-id (secret demo-client-secret). Ctrl+C stops.");
+                    await CommandRunner.Say(context, "demo", $"dashboard at {new Uri(server.BaseAddress, "webinars")} — sign in as demo@example.com / {DemoDataSet.DemoUserPassword} (hipaa@example.com for the privacy-blanked account).");
+                    await CommandRunner.Say(context, "demo", $"API at {server.ApiBaseAddress} — try: zoomqos fetch 81234567890 --type past --base-url {server.ApiBaseAddress} --token-url {server.TokenAddress} --account-id demo --client-id demo-client-id (secret demo-client-secret). Ctrl+C stops.");
                     try
                     {
                         await Task.Delay(Timeout.Infinite, cancellationToken);
