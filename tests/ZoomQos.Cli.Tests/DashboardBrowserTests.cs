@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
@@ -44,6 +45,7 @@ public sealed class DashboardBrowserTests(CliHarness cli) : IClassFixture<CliHar
         var (demo, page) = await NewPageAsync(browser, errors);
         await page.GotoAsync(new Uri(site, "webinars").AbsoluteUri);
         Assert.EndsWith("/signin", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        await AssertAccessibleAsync(page);
         await SignInAsync(page, "demo@example.com", "wrong-password");
         Assert.Contains("Wrong email or password", await page.Locator(".error").InnerTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(await demo.CookiesAsync(), c => c.Name == "zoomqos.session");
@@ -56,6 +58,7 @@ public sealed class DashboardBrowserTests(CliHarness cli) : IClassFixture<CliHar
         Assert.Equal("Live", await first.Locator(".badge.live").InnerTextAsync());
         Assert.Equal(3, await page.Locator("#webinars tbody tr", new PageLocatorOptions { HasText = "Quarterly all-hands" }).CountAsync());
         await ShotAsync(page, "dashboard-webinars.png");
+        await AssertAccessibleAsync(page);
         var session = Assert.Single(await demo.CookiesAsync(), c => c.Name == "zoomqos.session");
         Assert.True(session.HttpOnly && session.SameSite == SameSiteAttribute.Strict, $"{session.HttpOnly} {session.SameSite}");
 
@@ -65,6 +68,13 @@ public sealed class DashboardBrowserTests(CliHarness cli) : IClassFixture<CliHar
         Assert.Contains("Frances Ritchie", await page.Locator("#causes .cause h3").First.InnerTextAsync(), StringComparison.Ordinal);
         await ShotAsync(page, "dashboard-instance.png");
         Assert.Equal("← All webinars", await page.Locator("header nav a").InnerTextAsync());
+
+        // The same page of a smaller instance, for axe (the all-hands' 1,003 table rows only make it slower).
+        await page.GotoAsync(new Uri(site, "webinars").AbsoluteUri);
+        await page.WaitForFunctionAsync("() => window.zoomqosWebinarsReady === true");
+        await page.Locator("#webinars tbody tr", new PageLocatorOptions { HasText = "Team sync" }).Locator("a").ClickAsync();
+        await page.WaitForFunctionAsync("() => window.zoomqosReportReady === true");
+        await AssertAccessibleAsync(page);
         Assert.Equal(await page.Locator("canvas").CountAsync(), await page.EvaluateAsync<int>("() => Object.keys(Chart.instances).length"));
 
         // The live webinar: its next minute is drawn in place, without a reload.
@@ -105,11 +115,28 @@ public sealed class DashboardBrowserTests(CliHarness cli) : IClassFixture<CliHar
         Assert.NotEmpty(names);
         Assert.All(names, n => Assert.StartsWith("(unknown)", n, StringComparison.Ordinal)); // "(unknown) (panelist)" for panelists
 
+        // A phone's width: nothing wider than the screen but the tables, which scroll inside their own box.
+        await hipaa.SetViewportSizeAsync(390, 844);
+        foreach (var path in new[] { "webinars", hipaa.Url })
+        {
+            await hipaa.GotoAsync(new Uri(site, path).AbsoluteUri);
+            await hipaa.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            Assert.True(await hipaa.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, path + " is wider than 390 px");
+        }
+
         errors.RemoveAll(e => e.Contains("/webinars/82234567890/", StringComparison.Ordinal)); // the 404 asked for above
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         await stop.CancelAsync();
         var run = await serve;
         Assert.True(run.ExitCode == 0, run.ToString());
+    }
+
+    /// <summary>axe-core (Deque.AxeCore.Playwright) finds no serious or critical violation on the page.</summary>
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(bad.Count == 0, page.Url + ":\n" + string.Join("\n", bad.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
     }
 
     /// <summary>With ZOOMQOS_SCREENSHOTS set to a folder, the pages are saved there (how docs/ gets its pictures).</summary>
@@ -150,8 +177,9 @@ public sealed class DashboardBrowserTests(CliHarness cli) : IClassFixture<CliHar
     {
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        var posted = await page.RunAndWaitForResponseAsync(() => page.Locator("button[type=submit]").ClickAsync(), r => r.Request.Method == "POST" && r.Url.EndsWith("/signin", StringComparison.Ordinal));
+        var next = posted.Status == 302 ? "/webinars" : "/signin";
+        await page.WaitForFunctionAsync($"() => location.pathname === '{next}' && document.readyState !== 'loading' && !document.getElementById('password')?.value");
     }
 
     private static async Task WaitForAsync(Uri site)
