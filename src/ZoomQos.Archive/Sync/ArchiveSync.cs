@@ -61,7 +61,7 @@ public sealed partial class ArchiveSync(IQosStore store, ZoomQosClient client, S
 
                 if (lease is null && (lease = await TryLeaseAsync(cancellationToken)) is not null)
                 {
-                    await EnsureAccountAsync(cancellationToken);
+                    await StoreAccounts.EnsureAsync(store, settings.AccountId, cancellationToken);
                     nextPast = time.GetUtcNow(); // a node taking over goes on from the archive's checkpoints at once
                 }
 
@@ -171,14 +171,6 @@ public sealed partial class ArchiveSync(IQosStore store, ZoomQosClient client, S
         {
             Update(s => s with { LastError = ex.Message.ReplaceLineEndings(" ") });
             LogFailed(logger, ex.GetType().Name, ex.Message);
-        }
-    }
-
-    private async Task EnsureAccountAsync(CancellationToken cancellationToken)
-    {
-        if (await store.GetAccountAsync(settings.AccountId, cancellationToken) is null)
-        {
-            await store.UpsertAccountAsync(new Contracts.Accounts.Account(settings.AccountId, Contracts.Accounts.AccountPlan.Business, DashboardEnabled: true, PrivacyBlanking: false), cancellationToken);
         }
     }
 

@@ -1,11 +1,15 @@
 using ZoomQos.Contracts.Accounts;
 using ZoomQos.Storage;
 
-namespace ZoomQos.Cli.Services;
+namespace ZoomQos.Archive;
 
-/// <summary>The account a command writes into, created when the store lacks it (a Business account with the Dashboard on).</summary>
-internal static class StoreAccounts
+/// <summary>The account an archive writes into (archive, import, simulate, the sync), created when the store lacks it: a Business account with the Dashboard on.</summary>
+public static class StoreAccounts
 {
+    /// <summary>Creates the account unless the store has it.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="accountId">The account.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
     public static async Task EnsureAsync(IQosStore store, string accountId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
