@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ZoomQos.Cli.Admin;
 using ZoomQos.Contracts.Accounts;
-using ZoomQos.Storage;
 
 namespace ZoomQos.Cli.Commands;
 
@@ -50,7 +49,7 @@ internal static class AppsCommand
             }
 
             await using var qos = await StoreOption.OpenAsync(parse.GetValue(store)!, cancellationToken);
-            var existing = await RequireAccountAsync(qos, accountId, cancellationToken);
+            var existing = await StoreOption.RequireAccountAsync(qos, accountId, cancellationToken);
             if (parse.GetValue(plan) is { } newPlan && newPlan != existing.Plan)
             {
                 await qos.UpsertAccountAsync(existing with { Plan = newPlan }, cancellationToken);
@@ -126,9 +125,4 @@ internal static class AppsCommand
         }, cancellationToken));
         return command;
     }
-
-    /// <summary>The account, or a clear failure naming how accounts get into a store.</summary>
-    internal static async Task<Account> RequireAccountAsync(IQosStore store, string accountId, CancellationToken cancellationToken) =>
-        await store.GetAccountAsync(accountId, cancellationToken)
-        ?? throw new CliFailureException($"the store has no account '{accountId}'; 'zoomqos archive' or 'zoomqos import' creates the account it writes into.");
 }

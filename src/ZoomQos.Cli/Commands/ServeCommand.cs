@@ -77,7 +77,7 @@ internal static class ServeCommand
             using var zoom = parseResult.GetValue(sync) ? ZoomConnection.Open(connection.Read(parseResult, context), context, prefetchPages: false) : null;
             var syncSettings = zoom is null ? null : new Archive.Sync.SyncSettings(
                 zoom.Credential.AccountId ?? connection.Read(parseResult, context).AccountId ?? "archive",
-                WatchCommand.ParseDuration(parseResult.GetValue(syncInterval)!, "--sync-interval") is { TotalSeconds: >= 1 } every ? every : throw new CliUsageException("--sync-interval must be 1s or more."),
+                Durations.Parse(parseResult.GetValue(syncInterval)!, "--sync-interval") is { TotalSeconds: >= 1 } every ? every : throw new CliUsageException("--sync-interval must be 1s or more."),
                 TimeSpan.FromMinutes(1))
             {
                 LookbackDays = parseResult.GetValue(syncSince) is { } since

@@ -47,7 +47,7 @@ internal static class TrendsCommand
             var (start, end) = DayRange.Instants(first, last);
             var accountId = StoreOption.AccountOf(parse, account, context);
             await using var qos = await StoreOption.OpenAsync(parse.GetValue(store)!, cancellationToken);
-            await AppsCommand.RequireAccountAsync(qos, accountId, cancellationToken);
+            await StoreOption.RequireAccountAsync(qos, accountId, cancellationToken);
             var json = parse.GetValue(format) == "json";
             var (tables, document, found) = parse.GetValue(webinar) is { } webinarId
                 ? Shape(await TrendQueries.WebinarAsync(qos, accountId, webinarId, start, end, cancellationToken), t => t.Instances.Count, TrendTables.Of, HistoryJsonContext.Default.WebinarTrend, json)

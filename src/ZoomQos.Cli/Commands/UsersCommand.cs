@@ -41,7 +41,7 @@ internal static class UsersCommand
 
             await using var qos = await StoreOption.OpenAsync(parse.GetValue(store)!, cancellationToken);
             var accountId = parse.GetValue(account)!;
-            await AppsCommand.RequireAccountAsync(qos, accountId, cancellationToken);
+            await StoreOption.RequireAccountAsync(qos, accountId, cancellationToken);
             if (await qos.FindUserAsync(address, cancellationToken) is not null)
             {
                 throw new CliFailureException($"a dashboard user {address} already exists; 'zoomqos users remove {address}' first to change it.");

@@ -46,8 +46,8 @@ internal static class WatchCommand
 
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, context, async () =>
         {
-            var every = ParseDuration(parse.GetValue(interval)!, "--interval");
-            var quiet = ParseDuration(parse.GetValue(cooldown)!, "--cooldown");
+            var every = Durations.Parse(parse.GetValue(interval)!, "--interval");
+            var quiet = Durations.Parse(parse.GetValue(cooldown)!, "--cooldown");
             var minutes = parse.GetValue(window);
             if (minutes < 1 || every < TimeSpan.FromMilliseconds(100))
             {
@@ -85,19 +85,6 @@ internal static class WatchCommand
             }
         }, cancellationToken));
         return command;
-    }
-
-    internal static TimeSpan ParseDuration(string text, string name)
-    {
-        var value = text.Trim();
-        var (number, unit) = value.EndsWith("ms", StringComparison.Ordinal) ? (value[..^2], 0.001)
-            : value.EndsWith('s') ? (value[..^1], 1.0)
-            : value.EndsWith('m') ? (value[..^1], 60.0)
-            : value.EndsWith('h') ? (value[..^1], 3600.0)
-            : (value, 1.0);
-        return double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) && amount > 0
-            ? TimeSpan.FromSeconds(amount * unit)
-            : throw new CliUsageException($"{name} must be a duration such as 60s, 2m or 500ms, not '{text}'.");
     }
 
     private static async Task<List<ParticipantQos>> LiveSessionsAsync(ZoomConnection zoom, string id, CancellationToken cancellationToken)

@@ -60,4 +60,9 @@ internal static class StoreOption
             throw;
         }
     }
+
+    /// <summary>The account, or a clear failure naming how accounts get into a store.</summary>
+    public static async Task<Contracts.Accounts.Account> RequireAccountAsync(IQosStore store, string accountId, CancellationToken cancellationToken) =>
+        await store.GetAccountAsync(accountId, cancellationToken)
+        ?? throw new CliFailureException($"the store has no account '{accountId}'; 'zoomqos archive' or 'zoomqos import' creates the account it writes into.");
 }
