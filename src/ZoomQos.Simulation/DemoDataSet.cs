@@ -54,6 +54,18 @@ public sealed class DemoDataSet
     /// <summary>The password of every demo dashboard user: a well-known development value, like the apps' secrets.</summary>
     public const string DemoUserPassword = "demo-password";
 
+    /// <summary>
+    /// The people who come to every webinar of the demo account (the all-hands, the live launch, office hours, the team
+    /// sync): the first always joins from a weak Wi-Fi, so trends find her poor in every one of them.
+    /// </summary>
+    public static IReadOnlyList<RegularAttendee> Regulars { get; } =
+    [
+        new("Radia Perlman", "radia.perlman@example.com", WeakWifi: true),
+        new("Vint Cerf", "vint.cerf@example.com"),
+        new("Hedy Lamarr", "hedy.lamarr@example.com"),
+        new("Donald Knuth", "donald.knuth@example.com"),
+    ];
+
     private DemoDataSet(DateTimeOffset referenceTime, IReadOnlyList<Account> accounts, IReadOnlyList<DemoApp> apps, IReadOnlyList<SimulatedWebinar> webinars)
     {
         ReferenceTime = referenceTime;
@@ -112,19 +124,20 @@ public sealed class DemoDataSet
         var webinars = new List<SimulatedWebinar>
         {
             // Quarterly all-hands: two older, smaller instances and the latest, with every fault.
-            Past(AllHandsWebinarId, "Quarterly all-hands", NewUuid(uuids), yesterday.AddDays(-182), 60, panelists: 2, attendees: 60, seed + 1),
-            Past(AllHandsWebinarId, "Quarterly all-hands", NewUuid(uuids), yesterday.AddDays(-91), 60, panelists: 2, attendees: 60, seed + 2),
-            Past(AllHandsWebinarId, "Quarterly all-hands", NewUuid(uuids), yesterday, 90, panelists: 3, attendees: 1000, seed + 3, faults: true),
+            Past(AllHandsWebinarId, "Quarterly all-hands", NewUuid(uuids), yesterday.AddDays(-182), 60, panelists: 2, attendees: 60, seed + 1, regulars: Regulars),
+            Past(AllHandsWebinarId, "Quarterly all-hands", NewUuid(uuids), yesterday.AddDays(-91), 60, panelists: 2, attendees: 60, seed + 2, regulars: Regulars),
+            Past(AllHandsWebinarId, "Quarterly all-hands", NewUuid(uuids), yesterday, 90, panelists: 3, attendees: 1000, seed + 3, faults: true, regulars: Regulars),
             WebinarSimulator.Simulate(new WebinarSpec(
                 Instance(LiveWebinarId, "Live product launch", NewUuid(uuids), AccountId, minute.AddMinutes(-LiveElapsedMinutes), end: null),
                 Panelists: 2,
                 AttendeeSessions: 200,
                 DurationMinutes: LiveDurationMinutes,
                 Seed: seed + 4,
-                PlantFaults: true)), // the panelist's uplink fails at minute 40, for `watch` to catch
-            Past(SlashUuidWebinarId, "Office hours (slash UUID)", SlashUuid, today.AddDays(-3).AddHours(15), 45, panelists: 1, attendees: 20, seed + 5),
+                PlantFaults: true,
+                Regulars: Regulars)), // the panelist's uplink fails at minute 40, for `watch` to catch
+            Past(SlashUuidWebinarId, "Office hours (slash UUID)", SlashUuid, today.AddDays(-3).AddHours(15), 45, panelists: 1, attendees: 20, seed + 5, regulars: Regulars),
             Past(ExpiredWebinarId, "Kick-off, 13 months ago", NewUuid(uuids), yesterday.AddMonths(-13), 30, panelists: 1, attendees: 10, seed + 6),
-            Past(TwelveSessionWebinarId, "Team sync", NewUuid(uuids), today.AddDays(-2).AddHours(14), 40, panelists: 1, attendees: 11, seed + 7),
+            Past(TwelveSessionWebinarId, "Team sync", NewUuid(uuids), today.AddDays(-2).AddHours(14), 40, panelists: 1, attendees: 11, seed + 7, regulars: Regulars),
             Past(HipaaWebinarId, "Patient education", NewUuid(uuids), today.AddDays(-4).AddHours(18), 60, panelists: 1, attendees: 50, seed + 8, account: HipaaAccountId),
         };
 
@@ -138,14 +151,15 @@ public sealed class DemoDataSet
 
     private SimulatedWebinar Latest(long webinarId) => InstancesOf(webinarId)[^1];
 
-    private static SimulatedWebinar Past(long webinarId, string topic, string uuid, DateTimeOffset start, int minutes, int panelists, int attendees, int seed, bool faults = false, string account = AccountId) =>
+    private static SimulatedWebinar Past(long webinarId, string topic, string uuid, DateTimeOffset start, int minutes, int panelists, int attendees, int seed, bool faults = false, string account = AccountId, IReadOnlyList<RegularAttendee>? regulars = null) =>
         WebinarSimulator.Simulate(new WebinarSpec(
             Instance(webinarId, topic, uuid, account, start, start.AddMinutes(minutes)),
             panelists,
             attendees,
             minutes,
             seed,
-            faults));
+            faults,
+            regulars));
 
     private static WebinarInstance Instance(long webinarId, string topic, string uuid, string account, DateTimeOffset start, DateTimeOffset? end) =>
         new(uuid, webinarId, account, topic, "Grace Hopper", "grace.hopper@example.com", start, end);

@@ -9,9 +9,9 @@ internal sealed class Person
 
     public required string ZoomUserId { get; init; }
 
-    public required string Name { get; init; }
+    public required string Name { get; set; }
 
-    public required string Email { get; init; }
+    public required string Email { get; set; }
 
     public required string Device { get; init; }
 

@@ -9,10 +9,12 @@ namespace ZoomQos.Simulation;
 /// <param name="DurationMinutes">The planned length; for a live instance samples run past now up to this.</param>
 /// <param name="Seed">The random seed: the same seed and spec give the same bytes.</param>
 /// <param name="PlantFaults">Whether to plant every fault of <see cref="FaultKind"/>.</param>
+/// <param name="Regulars">People who come back: each takes the identity of one attendee (a weak-Wi-Fi regular, the weak-Wi-Fi fault's).</param>
 public sealed record WebinarSpec(
     WebinarInstance Instance,
     int Panelists,
     int AttendeeSessions,
     int DurationMinutes,
     int Seed,
-    bool PlantFaults = false);
+    bool PlantFaults = false,
+    IReadOnlyList<RegularAttendee>? Regulars = null);

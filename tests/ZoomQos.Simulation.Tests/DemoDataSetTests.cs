@@ -103,4 +103,28 @@ public class DemoDataSetTests
         Assert.Equal(Hash(DemoDataSet.Create(Now)), Hash(DemoDataSet.Create(Now)));
         Assert.NotEqual(Hash(DemoDataSet.Create(Now)), Hash(DemoDataSet.Create(Now, seed: 1)));
     }
+
+    [Fact]
+    public void The_regulars_come_to_every_current_webinar_of_the_demo_account_and_one_always_has_weak_wifi()
+    {
+        var current = Demo.Webinars.Where(w => w.Instance.AccountId == DemoDataSet.AccountId && w.Instance.WebinarId != DemoDataSet.ExpiredWebinarId).ToList();
+        var expired = Assert.Single(Demo.InstancesOf(DemoDataSet.ExpiredWebinarId));
+
+        Assert.Equal(6, current.Count);
+        foreach (var webinar in current)
+        {
+            var participants = webinar.Participants().ToList();
+            foreach (var regular in DemoDataSet.Regulars)
+            {
+                var sessions = participants.Where(p => p.Email == regular.Email).ToList();
+                Assert.NotEmpty(sessions);
+                Assert.All(sessions, p => Assert.Equal(regular.Name, p.UserName));
+            }
+
+            var radia = participants.First(p => p.Email == DemoDataSet.Regulars[0].Email).UserId;
+            Assert.Single(webinar.Faults, f => f.Kind == FaultKind.WeakWifi && f.CauseUserId == radia);
+        }
+
+        Assert.DoesNotContain(expired.Participants(), p => DemoDataSet.Regulars.Any(r => r.Email == p.Email));
+    }
 }
