@@ -193,6 +193,24 @@ public interface IQosStore : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the work.</param>
     Task<IReadOnlyList<SessionOutcomeHit>> FindSessionOutcomesAsync(string accountId, string person, DateTimeOffset startFrom, DateTimeOffset startTo, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// People of an account's stored session results whose person key (email) or name contains <paramref name="text"/>,
+    /// case-insensitively: those in the most instances first.
+    /// </summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="text">What to look for (<c>%</c> and <c>_</c> are plain characters).</param>
+    /// <param name="limit">At most this many people.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<IReadOnlyList<PersonMatch>> SearchPeopleAsync(string accountId, string text, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>An account's ended instances that started in the range and have no stored summary yet, the latest first.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="startFrom">Earliest start (inclusive).</param>
+    /// <param name="startTo">Latest start (exclusive).</param>
+    /// <param name="limit">At most this many.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<IReadOnlyList<WebinarInstance>> ListUnsummarizedAsync(string accountId, DateTimeOffset startFrom, DateTimeOffset startTo, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The stored session results of one instance, by <c>user_id</c>.</summary>
     /// <param name="instanceUuid">The instance.</param>
     /// <param name="cancellationToken">Cancels the work.</param>

@@ -63,4 +63,45 @@ public abstract partial class QosStoreContractTests
         await Store.SaveSummaryAsync(first.Uuid, "{}"u8.ToArray(), [Ada("u1", "good")], Start);
         Assert.Equal([Ada("u1", "good")], await Store.ReadSessionOutcomesAsync(first.Uuid));
     }
+
+    [SkippableFact]
+    public async Task People_are_found_by_part_of_their_email_or_name_within_one_account_most_instances_first()
+    {
+        var first = Instance("ppl-1==", start: Start);
+        var second = Instance("ppl-2==", webinarId: 81234567899, start: Start.AddDays(7));
+        var foreign = Instance("ppl-3==", webinarId: 82234567890, account: Other.Id, start: Start.AddDays(3));
+        await SeededAsync(Store, first, second, foreign);
+        SessionOutcome Of(string user, string person, string name, string email) => new(user, person, name, email, "good", 4.1, null, null);
+        await Store.SaveSummaryAsync(first.Uuid, "{}"u8.ToArray(), [Of("u1", "ada@example.com", "Ada Lovelace", "ada@example.com"), Of("u2", "ada@example.com", "Ada Lovelace", "ada@example.com"), Of("u3", "alan_t@example.com", "Alan Turing", "alan_t@example.com"), Of("u4", "", "", "")], Start);
+        await Store.SaveSummaryAsync(second.Uuid, "{}"u8.ToArray(), [Of("u5", "ada@example.com", "Ada Lovelace", "ada@example.com"), Of("u6", "50% guest", "50% Guest", "")], Start);
+        await Store.SaveSummaryAsync(foreign.Uuid, "{}"u8.ToArray(), [Of("u7", "adam@example.com", "Adam Other", "adam@example.com")], Start);
+
+        var ada = await Store.SearchPeopleAsync(Demo.Id, "ADA", 10);
+        var everyone = await Store.SearchPeopleAsync(Demo.Id, "example", 10);
+
+        Assert.Equal([new PersonMatch("ada@example.com", "Ada Lovelace", "ada@example.com", 3, 2, 2, Start.AddDays(7))], ada);
+        Assert.Equal(["ada@example.com", "alan_t@example.com"], everyone.Select(p => p.Person));
+        Assert.Equal(["alan_t@example.com"], (await Store.SearchPeopleAsync(Demo.Id, "turing", 10)).Select(p => p.Person));
+        Assert.Equal(["alan_t@example.com"], (await Store.SearchPeopleAsync(Demo.Id, "n_t", 10)).Select(p => p.Person));
+        Assert.Equal(["50% guest"], (await Store.SearchPeopleAsync(Demo.Id, "0%", 10)).Select(p => p.Person));
+        Assert.Empty(await Store.SearchPeopleAsync(Demo.Id, "n%t", 10));
+        Assert.Single(await Store.SearchPeopleAsync(Demo.Id, "example", 1));
+        Assert.Empty(await Store.SearchPeopleAsync(Demo.Id, "other", 10));
+    }
+
+    [SkippableFact]
+    public async Task Ended_instances_without_a_summary_are_listed_latest_first_and_live_ones_never()
+    {
+        var summarised = Instance("uns-1==", start: Start);
+        var older = Instance("uns-2==", start: Start.AddDays(1));
+        var newer = Instance("uns-3==", start: Start.AddDays(2));
+        var live = Instance("uns-4==", start: Start.AddDays(3), live: true);
+        var foreign = Instance("uns-5==", webinarId: 82234567890, account: Other.Id, start: Start.AddDays(2));
+        await SeededAsync(Store, summarised, older, newer, live, foreign);
+        await Store.SaveSummaryAsync(summarised.Uuid, "{}"u8.ToArray(), [], Start);
+
+        Assert.Equal(["uns-3==", "uns-2=="], (await Store.ListUnsummarizedAsync(Demo.Id, Start.AddDays(-1), Start.AddDays(30), 10)).Select(i => i.Uuid));
+        Assert.Equal(["uns-3=="], (await Store.ListUnsummarizedAsync(Demo.Id, Start.AddDays(-1), Start.AddDays(30), 1)).Select(i => i.Uuid));
+        Assert.Equal(["uns-2=="], (await Store.ListUnsummarizedAsync(Demo.Id, Start.AddDays(1), Start.AddDays(2), 10)).Select(i => i.Uuid));
+    }
 }

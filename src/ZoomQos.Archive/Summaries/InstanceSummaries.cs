@@ -31,6 +31,9 @@ public static class InstanceSummaries
             throw new ArgumentException($"Instance {instance.Uuid} has not ended: its summary would change.", nameof(instance));
         }
 
+        // Summaries are read by the account's users, so they are made from what the account may see: a privacy-blanked
+        // account's names and emails never reach a cause's title or a person's history.
+        var blanked = (await store.GetAccountAsync(instance.AccountId, cancellationToken))?.PrivacyBlanking ?? true;
         var analyzer = new QosAnalyzer(thresholds, seriesFor: 0);
         ParticipantCursor? after = null;
         do
@@ -38,7 +41,8 @@ public static class InstanceSummaries
             using var page = await store.ReadParticipantsAsync(instance.Uuid, after, PageSize, cancellationToken);
             foreach (var participant in page.Participants)
             {
-                analyzer.Add(participant.ToParticipant());
+                var session = participant.ToParticipant();
+                analyzer.Add(blanked ? session.WithPrivacyBlanking() : session);
             }
 
             after = page.Next;
@@ -58,6 +62,30 @@ public static class InstanceSummaries
             p.Causes.Count > 0 ? p.Causes[0].Title : null)).ToList();
         await store.SaveSummaryAsync(instance.Uuid, JsonSerializer.SerializeToUtf8Bytes(summary, HistoryJsonContext.Default.InstanceSummary), outcomes, now, cancellationToken);
         return summary;
+    }
+
+    /// <summary>
+    /// Summarises, latest first, up to <paramref name="limit"/> of an account's ended instances in the range that came in
+    /// without a summary (seeded, imported, ingested): what a reader of summaries calls first, so that they appear.
+    /// </summary>
+    /// <param name="store">The store.</param>
+    /// <param name="accountId">The account.</param>
+    /// <param name="startFrom">Earliest start (inclusive).</param>
+    /// <param name="startTo">Latest start (exclusive).</param>
+    /// <param name="limit">At most this many analyses (each reads the instance's samples).</param>
+    /// <param name="now">When, for the record.</param>
+    /// <param name="cancellationToken">Cancels the work; what was stored stays.</param>
+    /// <returns>How many were summarised.</returns>
+    public static async Task<int> BackfillAsync(IQosStore store, string accountId, DateTimeOffset startFrom, DateTimeOffset startTo, int limit, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var missing = await store.ListUnsummarizedAsync(accountId, startFrom, startTo, limit, cancellationToken);
+        foreach (var instance in missing)
+        {
+            await ComputeAsync(store, instance, now, cancellationToken: cancellationToken);
+        }
+
+        return missing.Count;
     }
 
     /// <summary>The stored summary read back.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using ZoomQos.Analysis.History;
+using ZoomQos.Archive.Summaries;
 using ZoomQos.Archive.Trends;
 using ZoomQos.Cli.Output;
 using ZoomQos.Cli.Trends;
@@ -34,7 +35,8 @@ internal static class TrendsCommand
               zoomqos trends --store sqlite:archive.db --from 2026-01-01 --to 2026-06-30
               zoomqos trends --store sqlite:archive.db --webinar 81234567890 --format json
               zoomqos trends --store sqlite:archive.db --participant ada.lovelace@example.com --format csv > ada.csv
-            Trends read the summaries that 'zoomqos archive' (and 'serve --sync') store for each ended instance.
+            Trends read the summaries that 'zoomqos archive' (and 'serve --sync') store for each ended instance;
+            an ended instance without one (imported, ingested) is summarised first, once.
             """;
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, context, async () =>
         {
@@ -48,6 +50,14 @@ internal static class TrendsCommand
             var accountId = StoreOption.AccountOf(parse, account, context);
             await using var qos = await StoreOption.OpenAsync(parse.GetValue(store)!, cancellationToken);
             await StoreOption.RequireAccountAsync(qos, accountId, cancellationToken);
+
+            // Instances that came in without a summary ('import', ingestion, a seeded server) get theirs now, once.
+            var summarised = await InstanceSummaries.BackfillAsync(qos, accountId, start - (end - start), end, int.MaxValue, context.TimeProvider.GetUtcNow(), cancellationToken);
+            if (summarised > 0)
+            {
+                await CommandRunner.Say(context, "trends", $"summarised {summarised} ended instance(s) that had no stored summary yet.");
+            }
+
             var json = parse.GetValue(format) == "json";
             var (tables, document, found) = parse.GetValue(webinar) is { } webinarId
                 ? Shape(await TrendQueries.WebinarAsync(qos, accountId, webinarId, start, end, cancellationToken), t => t.Instances.Count, TrendTables.Of, HistoryJsonContext.Default.WebinarTrend, json)
@@ -58,7 +68,7 @@ internal static class TrendsCommand
             {
                 await CommandRunner.Say(context, "trends", parse.GetValue(participant) is { } who
                     ? $"no session of '{who}' (by email, or by name where the email is blank) in account '{accountId}' between {first:yyyy-MM-dd} and {last:yyyy-MM-dd}."
-                    : $"nothing of account '{accountId}' between {first:yyyy-MM-dd} and {last:yyyy-MM-dd} has a stored summary; 'zoomqos archive' stores one for each ended instance.");
+                    : $"account '{accountId}' has no ended instance between {first:yyyy-MM-dd} and {last:yyyy-MM-dd}.");
             }
 
             if (document is not null)

@@ -136,4 +136,10 @@ public sealed record ParticipantQos
     /// <summary>Fields this version does not know (2026 brought <c>rc_reason</c>), kept so that they are written back.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? ExtensionData { get; set; }
+
+    /// <summary>
+    /// The participant as an account without a signed HIPAA BAA sees it (Zoom's privacy blanking): <c>user_name</c>,
+    /// <c>email</c>, <c>ip_address</c> and <c>location</c> empty. The one place that says what blanking blanks.
+    /// </summary>
+    public ParticipantQos WithPrivacyBlanking() => this with { UserName = string.Empty, Email = string.Empty, IpAddress = string.Empty, Location = string.Empty };
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using ZoomQos.Analysis;
 using ZoomQos.Contracts.Qos;
 using ZoomQos.Dashboard.Report;
-using ZoomQos.Server.Qos;
 using ZoomQos.Storage;
 
 namespace ZoomQos.Dashboard.Api;
@@ -29,7 +28,7 @@ internal static class InstanceReports
             foreach (var participant in page.Participants)
             {
                 var session = participant.ToParticipant();
-                analyzer.Add(account.PrivacyBlanking ? PrivacyBlanking.Blank(session) : session);
+                analyzer.Add(account.PrivacyBlanking ? session.WithPrivacyBlanking() : session);
             }
 
             after = page.Next;
