@@ -33,22 +33,41 @@ internal static class DashboardApi
         api.MapGet("/trends", async (ClaimsPrincipal user, IQosStore store, TimeProvider time, string? from, string? to, CancellationToken cancellationToken) =>
         {
             var (start, end) = Range(from, to, time);
+            await BackfillAsync(store, AccountOf(user), time, cancellationToken);
             return Json(await TrendQueries.AccountAsync(store, AccountOf(user), start, end, cancellationToken), HistoryJsonContext.Default.AccountTrend);
         });
         api.MapGet("/trends/{webinarId:long}", async (long webinarId, ClaimsPrincipal user, IQosStore store, TimeProvider time, string? from, string? to, CancellationToken cancellationToken) =>
         {
             var (start, end) = Range(from, to, time);
+            await BackfillAsync(store, AccountOf(user), time, cancellationToken);
             return Json(await TrendQueries.WebinarAsync(store, AccountOf(user), webinarId, start, end, cancellationToken), HistoryJsonContext.Default.WebinarTrend);
+        });
+
+        // With privacy blanking nobody is known by name or email: there is no one to look up.
+        api.MapGet("/participants", async (ClaimsPrincipal user, IQosStore store, TimeProvider time, string? q, CancellationToken cancellationToken) =>
+        {
+            if (await BlankedAsync(store, AccountOf(user), cancellationToken))
+            {
+                return Results.NotFound();
+            }
+
+            if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2)
+            {
+                return Results.Problem("Give at least two characters of a name or an email in q.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            await BackfillAsync(store, AccountOf(user), time, cancellationToken);
+            return Json(await store.SearchPeopleAsync(AccountOf(user), q, PageSize, cancellationToken), DashboardJsonContext.Default.IReadOnlyListPersonMatch);
         });
         api.MapGet("/participants/{person}", async (string person, ClaimsPrincipal user, IQosStore store, TimeProvider time, string? from, string? to, CancellationToken cancellationToken) =>
         {
-            // With privacy blanking nobody is known by name or email: there is no one to look up.
-            if ((await store.GetAccountAsync(AccountOf(user), cancellationToken))?.PrivacyBlanking != false)
+            if (await BlankedAsync(store, AccountOf(user), cancellationToken))
             {
                 return Results.NotFound();
             }
 
             var (start, end) = Range(from, to, time);
+            await BackfillAsync(store, AccountOf(user), time, cancellationToken);
             return Json(await TrendQueries.ParticipantAsync(store, AccountOf(user), person, start, end, cancellationToken), HistoryJsonContext.Default.ParticipantHistory);
         });
     }
@@ -75,17 +94,8 @@ internal static class DashboardApi
             while (after is not null);
         }
 
+        await BackfillAsync(store, account, time, cancellationToken);
         var summaries = (await store.ListSummariesAsync(account, start, end, null, cancellationToken)).ToDictionary(s => s.Instance.Uuid, InstanceSummaries.Read, StringComparer.Ordinal);
-
-        // An ended instance that came in without one (seeded, imported, ingested) is summarised now, once, a few a request.
-        foreach (var row in rows.Where(r => !r.Live && !summaries.ContainsKey(r.Uuid)).Take(SummariesPerRequest))
-        {
-            var instance = await store.ResolveInstanceAsync(account, row.Uuid, QosListType.Past, cancellationToken);
-            if (instance is not null)
-            {
-                summaries[row.Uuid] = await InstanceSummaries.ComputeAsync(store, instance, now, cancellationToken: cancellationToken);
-            }
-        }
 
         var matching = rows
             .Select(r => summaries.TryGetValue(r.Uuid, out var s)
@@ -103,6 +113,15 @@ internal static class DashboardApi
         await InstanceReports.BuildAsync(store, AccountOf(user), Uri.UnescapeDataString(uuid), time, cancellationToken) is { } document
             ? Json(document, ReportJsonContext.Default.ReportDocument)
             : Results.NotFound();
+
+    // An ended instance that came in without a summary (seeded, imported, ingested) is summarised on a read, the latest
+    // first and a few a request (each is a full analysis), so that lists and trends fill in.
+    private static Task<int> BackfillAsync(IQosStore store, string account, TimeProvider time, CancellationToken cancellationToken) =>
+        InstanceSummaries.BackfillAsync(store, account, DateTimeOffset.UnixEpoch, time.GetUtcNow().AddDays(1), SummariesPerRequest, time.GetUtcNow(), cancellationToken);
+
+    /// <summary>Whether the account's names and emails are blanked (or the account is gone): then nobody can be looked up.</summary>
+    internal static async Task<bool> BlankedAsync(IQosStore store, string account, CancellationToken cancellationToken) =>
+        (await store.GetAccountAsync(account, cancellationToken))?.PrivacyBlanking != false;
 
     private static (DateTimeOffset Start, DateTimeOffset End) Range(string? from, string? to, TimeProvider time)
     {

@@ -6,6 +6,7 @@ namespace ZoomQos.Dashboard.Api;
 /// <summary>Source-generated JSON of the dashboard's lists (snake_case, enums as strings).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(WebinarList))]
+[JsonSerializable(typeof(IReadOnlyList<ZoomQos.Storage.Summaries.PersonMatch>))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;
 
 /// <summary>A page of <c>/webinars</c>: live instances first, then ended ones, newest first.</summary>
