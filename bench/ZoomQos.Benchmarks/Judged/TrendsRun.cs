@@ -18,7 +18,8 @@ namespace ZoomQos.Benchmarks.Judged;
 /// summarised once; then the account's trend over all of them, one webinar's trend and one person's history, 20 times
 /// each. PASS needs the account trend over all 500 in 1 s or less at p95 on each store (issue 17's figure for
 /// <c>/trends</c>, without HTTP), and shows it beside the baseline of the same run: analysing every instance from
-/// its samples, which is what a trend without stored summaries would cost.
+/// its samples, which is what a trend without stored summaries would cost. Then the dashboard over the same archive
+/// (<see cref="DashboardTimings"/>).
 /// </summary>
 internal static class TrendsRun
 {
@@ -31,7 +32,8 @@ internal static class TrendsRun
         var directory = Directory.CreateTempSubdirectory("zoomqos-trends-");
         try
         {
-            await JudgeAsync("SQLite", new SqliteQosStore(Path.Combine(directory.FullName, "trends.db")), count, verdict);
+            var path = Path.Combine(directory.FullName, "trends.db");
+            await JudgeAsync("SQLite", "sqlite:" + path, new SqliteQosStore(path), count, verdict);
             var (cluster, reason) = await PostgresCluster.TryGetAsync();
             if (cluster is null)
             {
@@ -40,7 +42,7 @@ internal static class TrendsRun
             else
             {
                 var database = await cluster.CreateDatabaseAsync();
-                await JudgeAsync("PostgreSQL", new PostgresQosStore(database), count, verdict);
+                await JudgeAsync("PostgreSQL", "postgres:" + database, new PostgresQosStore(database), count, verdict);
                 await cluster.DropDatabaseAsync(database);
             }
         }
@@ -53,7 +55,7 @@ internal static class TrendsRun
         return verdict.Report();
     }
 
-    private static async Task JudgeAsync(string kind, IQosStore store, int count, Verdict verdict)
+    private static async Task JudgeAsync(string kind, string spec, IQosStore store, int count, Verdict verdict)
     {
         await using (store)
         {
@@ -92,21 +94,9 @@ internal static class TrendsRun
                   webinar trend ({instances.Count(i => i.WebinarId == 81234567890)} instances): p50 {webinarTrend.P50:0.0} ms, p95 {webinarTrend.P95:0.0} ms; a person's history: p50 {history.P50:0.0} ms, p95 {history.P95:0.0} ms
                 """));
             verdict.Check(account.P95 <= 1000, string.Create(CultureInfo.InvariantCulture, $"{kind}: the account trend over {count} instances took {account.P95:0} ms at p95, over 1,000"));
+            await DashboardTimings.JudgeAsync(kind, spec, store, Account, instances[^1].Uuid, instances[^1].WebinarId, verdict);
         }
     }
 
-    private static async Task<(double P50, double P95)> TimeAsync<T>(Func<Task<T>> query)
-    {
-        await query(); // warm
-        var samples = new List<double>();
-        for (var i = 0; i < 20; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await query();
-            samples.Add(watch.Elapsed.TotalMilliseconds);
-        }
-
-        samples.Sort();
-        return (samples[samples.Count / 2], samples[(int)Math.Ceiling(samples.Count * 0.95) - 1]);
-    }
+    private static async Task<(double P50, double P95)> TimeAsync<T>(Func<Task<T>> query) => await DashboardTimings.TimeAsync(20, () => query());
 }
