@@ -16,6 +16,7 @@ using ZoomQos.Server.Hosting;
 using ZoomQos.Server.Ingestion;
 using ZoomQos.Server.Qos;
 using ZoomQos.Server.RateLimiting;
+using ZoomQos.Server.Webhooks;
 using ZoomQos.Server.Webinars;
 using ZoomQos.Simulation;
 using ZoomQos.Storage;
@@ -139,6 +140,7 @@ public sealed class ZoomQosServer : IAsyncDisposable
         services.AddSingleton(new PageSlots(options.MaxPagesInFlight));
         services.AddHostedService<NativeMemoryTrim>();
         services.AddOpenApi();
+        services.AddSingleton<QssReceiver>();
         options.ConfigureServices?.Invoke(services);
 
         DemoDataSet? demo = null;
@@ -181,6 +183,7 @@ public sealed class ZoomQosServer : IAsyncDisposable
         app.MapQos();
         app.MapWebinars();
         app.MapIngestion();
+        app.MapWebhooks();
         app.MapGet("/health", HealthAsync).WithTags("Health").ExcludeFromDescription();
         app.MapGet("/alive", () => TypedResults.Text("alive")).WithTags("Health").ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json");

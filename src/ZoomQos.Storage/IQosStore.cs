@@ -3,6 +3,7 @@ using ZoomQos.Contracts.Qos;
 using ZoomQos.Contracts.Webinars;
 using ZoomQos.Storage.Summaries;
 using ZoomQos.Storage.Users;
+using ZoomQos.Storage.Webhooks;
 
 namespace ZoomQos.Storage;
 
@@ -192,6 +193,18 @@ public interface IQosStore : IAsyncDisposable
     /// <param name="startTo">Latest start (exclusive).</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     Task<IReadOnlyList<SessionOutcomeHit>> FindSessionOutcomesAsync(string accountId, string person, DateTimeOffset startFrom, DateTimeOffset startTo, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps a verified QSS webhook event, once: <see langword="false"/> when one with the same digest is already kept.</summary>
+    /// <param name="qssEvent">The event.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<bool> SaveQssEventAsync(QssEvent qssEvent, CancellationToken cancellationToken = default);
+
+    /// <summary>The kept QSS events of one of an account's instances, by <c>event_ts</c>, of one event name if given.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="instanceUuid">The instance.</param>
+    /// <param name="eventName">Only events of this name, or all.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<IReadOnlyList<QssEvent>> ReadQssEventsAsync(string accountId, string instanceUuid, string? eventName = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// People of an account's stored session results whose person key (email) or name contains <paramref name="text"/>,

@@ -4,6 +4,7 @@ using System.IO.Pipelines;
 using ZoomQos.Contracts.Qos;
 using ZoomQos.Contracts.Serialization;
 using ZoomQos.Contracts.Webinars;
+using ZoomQos.Storage;
 
 namespace ZoomQos.Cli.Commands;
 

@@ -50,11 +50,15 @@ internal static class ServeCommand
         var sync = new Option<bool>("--sync") { Description = "Archive an account continuously into the store: its ended webinars every --sync-interval, its live ones every minute (credentials as every client command takes them)." };
         var syncInterval = new Option<string>("--sync-interval") { Description = "With --sync: how often ended webinars are listed and archived: 15m, 1h, 90s.", DefaultValueFactory = _ => "15m" };
         var syncSince = new Option<string?>("--sync-since") { Description = "With --sync: the first day (UTC, yyyy-mm-dd) the first pass lists from. Default: 180 days ago (Zoom's list reaches six months)." };
+        var webhookSecret = new Option<string?>("--webhook-secret-token")
+        {
+            Description = "Receive the Zoom app's QoS Subscription webhooks at POST /webhooks/zoom, each verified with this secret token. Default: $ZOOMQOS_WEBHOOK_SECRET_TOKEN (preferred: a flag shows in the process list).",
+        };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Serve the API only: no /signin and no dashboard (its JSON under /dashboard/api)." };
         var connection = new ConnectionOptions();
         var command = new Command("serve", "Serve the Zoom webinar QoS API (OAuth, scopes, paging, errors, rate limits) from a store.")
         {
-            urls, store, seed, noRateLimit, faults, retryAfter, retention, timeScale, signingKey, redis, sync, syncInterval, syncSince, noDashboard,
+            urls, store, seed, noRateLimit, faults, retryAfter, retention, timeScale, signingKey, redis, sync, syncInterval, syncSince, webhookSecret, noDashboard,
         };
         foreach (var option in connection.All)
         {
@@ -69,6 +73,7 @@ internal static class ServeCommand
               zoomqos serve --store sqlite:archive.db --retention-months 0 --no-rate-limit
               zoomqos serve --seed demo --faults "429:10,503:5,reset:2"
               zoomqos serve --store sqlite:archive.db --retention-months 0 --sync --sync-interval 15m   # ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET
+              zoomqos serve --store sqlite:archive.db --retention-months 0   # ZOOMQOS_WEBHOOK_SECRET_TOKEN: QSS webhooks at /webhooks/zoom
               zoomqos serve --urls http://10.0.0.11:8080 --store "postgres:Host=db;Database=zoomqos;Username=zoomqos" --redis db:6379 --signing-key $KEY
             """;
 
@@ -107,6 +112,7 @@ internal static class ServeCommand
                     DemoTimeScale = parseResult.GetValue(timeScale) is > 0 and var scale ? scale : throw new FormatException("--time-scale must be more than 0."),
                     SigningKey = SigningKey(parseResult.GetValue(signingKey) ?? context.GetEnvironmentVariable("ZOOMQOS_SIGNING_KEY")),
                     Redis = parseResult.GetValue(redis) ?? context.GetEnvironmentVariable("ZOOMQOS_REDIS"),
+                    WebhookSecretToken = parseResult.GetValue(webhookSecret) ?? context.GetEnvironmentVariable("ZOOMQOS_WEBHOOK_SECRET_TOKEN"),
                     TimeProvider = context.TimeProvider,
                     ConfigureServices = services =>
                     {
@@ -148,6 +154,11 @@ internal static class ServeCommand
                 if (options.SeedDemo)
                 {
                     await CommandRunner.Say(context, "serve", "demo account 'demo', client demo-client-id / demo-client-secret.");
+                }
+
+                if (!string.IsNullOrEmpty(options.WebhookSecretToken))
+                {
+                    await CommandRunner.Say(context, "serve", $"receiving QoS Subscription webhooks at {new Uri(server.BaseAddress, "webhooks/zoom")} (each verified with the secret token).");
                 }
 
                 if (syncSettings is not null)

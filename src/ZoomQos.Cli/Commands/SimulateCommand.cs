@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ZoomQos.Contracts.Webinars;
 using ZoomQos.Simulation;
+using ZoomQos.Storage;
 
 namespace ZoomQos.Cli.Commands;
 

@@ -19,6 +19,15 @@ public sealed record WebinarInstance(
     DateTimeOffset StartTime,
     DateTimeOffset? EndTime)
 {
+    /// <summary>
+    /// The webinar ID of an instance known only by its UUID (first seen in a QSS per-minute event, which names no
+    /// webinar): the store gives it its real ID as soon as a summary event, the sync or an ingestion names it.
+    /// </summary>
+    public const long UnknownWebinarId = 0;
+
+    /// <summary>Whether the webinar ID is still <see cref="UnknownWebinarId"/>.</summary>
+    public bool WebinarIdUnknown => WebinarId == UnknownWebinarId;
+
     /// <summary>Whether the instance is still in progress.</summary>
     public bool IsLive => EndTime is null;
 

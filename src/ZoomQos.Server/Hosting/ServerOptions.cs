@@ -49,6 +49,12 @@ public sealed record ServerOptions
     /// </summary>
     public TimeSpan NativeMemoryTrimInterval { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// The secret token of the Zoom app whose QoS Subscription webhooks <c>POST /webhooks/zoom</c> receives (every request
+    /// is verified with it); without one the endpoint receives nothing.
+    /// </summary>
+    public string? WebhookSecretToken { get; init; }
+
     /// <summary>The clock; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -127,6 +127,22 @@ internal static class SchemaMigrations
             xml {text} NOT NULL
         );
         """),
+
+        // 8: QoS Subscription (QSS) webhook events as received, each once (by the digest of its body): what a per-minute
+        // event carries beyond the REST samples, and the summary events, are kept here.
+        Both("""
+        CREATE TABLE qss_events (
+            digest {key} NOT NULL PRIMARY KEY,
+            account_id {key} NOT NULL,
+            instance_uuid {key} NOT NULL,
+            event {text} NOT NULL,
+            event_ts {bigint} NOT NULL,
+            user_id {key} NOT NULL,
+            received_ms {bigint} NOT NULL,
+            body {blob} NOT NULL
+        );
+        CREATE INDEX ix_qss_events_instance ON qss_events(instance_uuid, event);
+        """),
     ];
 
     /// <summary>The schema version this code writes: the number of steps.</summary>

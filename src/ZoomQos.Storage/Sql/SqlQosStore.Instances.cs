@@ -25,7 +25,7 @@ public abstract partial class SqlQosStore
         await using (var owner = DbCommands.Create(
             connection,
             transaction,
-            "SELECT account_id FROM webinars WHERE webinar_id = @webinar AND account_id <> @account",
+            "SELECT account_id FROM webinars WHERE webinar_id = @webinar AND account_id <> @account AND webinar_id <> 0",
             ("webinar", instance.WebinarId),
             ("account", instance.AccountId)))
         {
@@ -38,7 +38,8 @@ public abstract partial class SqlQosStore
         await using (var owner = DbCommands.Create(connection, transaction, "SELECT account_id, webinar_id FROM instances WHERE uuid = @uuid", ("uuid", instance.Uuid)))
         {
             await using var reader = await owner.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken) && (reader.GetString(0) != instance.AccountId || reader.GetInt64(1) != instance.WebinarId))
+            // An instance known only by its UUID (webinar ID unknown) takes its real ID once; no other ID ever changes.
+            if (await reader.ReadAsync(cancellationToken) && (reader.GetString(0) != instance.AccountId || (reader.GetInt64(1) != instance.WebinarId && reader.GetInt64(1) != WebinarInstance.UnknownWebinarId)))
             {
                 throw new QosStoreConflictException($"Instance {instance.Uuid} belongs to another account or webinar.");
             }
@@ -66,7 +67,7 @@ public abstract partial class SqlQosStore
             """
             INSERT INTO instances (uuid, account_id, webinar_id, topic, host_name, host_email, start_ms, end_ms, data_withheld)
             VALUES (@uuid, @account, @webinar, @topic, @host, @email, @start, @end, @withheld)
-            ON CONFLICT (uuid) DO UPDATE SET topic = excluded.topic, host_name = excluded.host_name, host_email = excluded.host_email,
+            ON CONFLICT (uuid) DO UPDATE SET webinar_id = excluded.webinar_id, topic = excluded.topic, host_name = excluded.host_name, host_email = excluded.host_email,
                 start_ms = excluded.start_ms, end_ms = excluded.end_ms, data_withheld = excluded.data_withheld
             """,
             ("uuid", instance.Uuid),

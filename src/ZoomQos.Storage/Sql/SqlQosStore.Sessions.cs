@@ -21,6 +21,7 @@ public abstract partial class SqlQosStore
         ("sessions", "SELECT i.uuid, s.user_id, s.participant_uuid, s.join_ms, s.json FROM sessions s JOIN instances i ON i.id = s.instance_id ORDER BY i.uuid, s.user_id"),
         ("samples", "SELECT i.uuid, s.user_id, m.minute, m.json FROM samples m JOIN sessions s ON s.id = m.session_id JOIN instances i ON i.id = s.instance_id ORDER BY i.uuid, s.user_id, m.minute"),
         ("instance_summaries", "SELECT i.uuid, m.json FROM instance_summaries m JOIN instances i ON i.id = m.instance_id ORDER BY i.uuid"), // derived: when is not content
+        ("qss_events", "SELECT digest, account_id, instance_uuid, event, event_ts, user_id, body FROM qss_events ORDER BY digest"),
         ("session_outcomes", "SELECT i.uuid, o.user_id, o.person_key, o.name, o.email, o.verdict, o.mos_p10, o.cause_kind, o.cause FROM session_outcomes o JOIN instances i ON i.id = o.instance_id ORDER BY i.uuid, o.user_id"),
     ];
 

@@ -1,9 +1,8 @@
 using ZoomQos.Contracts.Accounts;
-using ZoomQos.Storage;
 
-namespace ZoomQos.Archive;
+namespace ZoomQos.Storage;
 
-/// <summary>The account an archive writes into (archive, import, simulate, the sync), created when the store lacks it: a Business account with the Dashboard on.</summary>
+/// <summary>The account an archive writes into (archive, import, simulate, the sync, the QSS webhook receiver), created when the store lacks it: a Business account with the Dashboard on.</summary>
 public static class StoreAccounts
 {
     /// <summary>Creates the account unless the store has it.</summary>
