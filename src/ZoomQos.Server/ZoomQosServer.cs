@@ -148,7 +148,15 @@ public sealed class ZoomQosServer : IAsyncDisposable
         {
             demo = DemoDataSet.Create(options.TimeProvider.GetUtcNow());
             services.AddSingleton(demo);
+            services.AddSingleton<DemoClock>();
             services.AddHostedService<LiveDemoFeed>();
+            if (options.WebhookUrl is not null && !string.IsNullOrEmpty(options.WebhookSecretToken))
+            {
+                services.AddSingleton<WebhookDelivery>();
+                services.AddHostedService(provider => provider.GetRequiredService<WebhookDelivery>());
+                services.AddSingleton<IHealthSection>(provider => provider.GetRequiredService<WebhookDelivery>());
+                services.AddHostedService<DemoWebhookSender>();
+            }
         }
 
         var app = builder.Build();

@@ -136,8 +136,8 @@ public sealed class SimulatedWebinar
             FullDataCenter = p.DataCenter + "; Zoom data centre",
             NetworkType = ZoomChoice<NetworkTypes>.Parse(p.NetworkType),
             ConnectionType = ZoomChoice<ConnectionTypes>.Parse(p.ConnectionType),
-            VideoConnectionType = ZoomChoice<ConnectionTypes>.Parse(p.HasVideo ? p.ConnectionType : string.Empty),
-            AsConnectionType = ZoomChoice<ConnectionTypes>.Parse(p.HasVideo ? p.ConnectionType : string.Empty),
+            VideoConnectionType = p.HasVideo ? ZoomChoice<ConnectionTypes>.Parse(p.ConnectionType) : default, // absent: a phone sends no video (Zoom documents no empty value)
+            AsConnectionType = p.HasVideo ? ZoomChoice<ConnectionTypes>.Parse(p.ConnectionType) : default,
             PcName = p.PcName,
             Domain = p.Domain,
             MacAddr = p.MacAddr,

@@ -41,7 +41,7 @@ internal sealed class SyncingServer : IAsyncDisposable
         return server;
     }
 
-    public async Task<JsonNode> WaitForHealthAsync(Func<JsonNode, bool> ready, Action? between = null)
+    public async Task<JsonNode> WaitForHealthAsync(Func<JsonNode, bool> ready, Action? between = null, string section = "sync")
     {
         using var deadline = new CancellationTokenSource(Deadline);
         while (true)
@@ -53,7 +53,7 @@ internal sealed class SyncingServer : IAsyncDisposable
 
             try
             {
-                var sync = JsonNode.Parse(await _http.GetStringAsync(new Uri("/health", UriKind.Relative), deadline.Token))!["sync"];
+                var sync = JsonNode.Parse(await _http.GetStringAsync(new Uri("/health", UriKind.Relative), deadline.Token))![section];
                 if (sync is not null && ready(sync))
                 {
                     return sync;

@@ -17,8 +17,9 @@ namespace ZoomQos.Server.Tests;
 [Collection(SharedDemoServer.Name)]
 public sealed class SecurityTests(DemoServer demo)
 {
-    // Open by design: the token endpoint and the health checks. Every other route the server maps is swept below.
-    private static readonly string[] Anonymous = ["/oauth/token", "/health", "/alive"];
+    // Open by design: the token endpoint and the health checks; and the QSS webhook receiver, which takes no bearer token but
+    // Zoom's signature (WebhookReceiverTests: every unsigned, forged or stale request is a 401). Every other route is swept below.
+    private static readonly string[] Anonymous = ["/oauth/token", "/health", "/alive", "/webhooks/zoom"];
 
     // A value for each route parameter, so that each mapped route can be called.
     private static readonly Dictionary<string, string> Samples = new(StringComparer.Ordinal)
@@ -42,7 +43,7 @@ public sealed class SecurityTests(DemoServer demo)
     ];
 
     [Fact]
-    public void The_sweep_covers_every_mapped_route_and_the_open_ones_are_only_the_token_endpoint_and_health()
+    public void The_sweep_covers_every_mapped_route_and_the_open_ones_are_only_the_token_endpoint_health_and_the_signed_webhook_receiver()
     {
         var patterns = demo.Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText!.TrimEnd('/')).ToHashSet(StringComparer.Ordinal);
 

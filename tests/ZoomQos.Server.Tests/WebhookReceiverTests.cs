@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using ZoomQos.Server.Tests.Support;
 using ZoomQos.Server.Webhooks;
 using ZoomQos.Storage;
+using ZoomQos.TestSupport;
 using ZoomQos.TestSupport.Webhooks;
 
 namespace ZoomQos.Server.Tests;
@@ -16,6 +18,17 @@ public abstract class WebhookReceiverTests(DemoServer demo)
 {
     private const string Secret = "qss-test-secret-token";
     private readonly DemoServer _required = demo.RequireAvailable();
+
+    [Fact]
+    public void The_events_these_tests_send_are_valid_by_zooms_schemas()
+    {
+        var minute = QssEvents.PerMinute("demo", "QssShape0000000000000w==", "16778240", "ada@example.com", Minute(-1));
+        var summary = QssEvents.Summary("demo", "QssShape0000000000000w==", 81234567977, "16778240", "Ada Lovelace", "ada@example.com", Minute(0));
+
+        Assert.Empty(ZoomSchemas.EventErrors("webinar.participant_qos", JsonNode.Parse(minute)));
+        Assert.Empty(ZoomSchemas.EventErrors("webinar.participant_qos_summary", JsonNode.Parse(summary)));
+        Assert.NotEmpty(ZoomSchemas.EventErrors("webinar.participant_qos", JsonNode.Parse(minute.Replace("\"audio_input\"", "\"audio_in\"", StringComparison.Ordinal))));
+    }
 
     [SkippableFact]
     public async Task The_url_validation_is_answered_with_the_hmac_of_the_plain_token()
@@ -62,7 +75,7 @@ public abstract class WebhookReceiverTests(DemoServer demo)
         Assert.Equal("1280*720", samples[0]!["video_output"]!["resolution"]!.GetValue<string>());
         Assert.Equal("41%", samples[0]!["cpu_usage"]!["system_max_cpu_usage"]!.GetValue<string>());
         Assert.Equal("fair", samples[0]!["cpu_pressure_level"]!["system_max_cpu_pressure_level"]!.GetValue<string>());
-        Assert.Equal("-52", samples[0]!["wifi_rssi"]!["avg_rssi"]!.GetValue<string>());
+        Assert.Equal(-52, samples[0]!["wifi_rssi"]!["avg_rssi"]!.GetValue<int>()); // "-52" in the event, an integer in Zoom's REST schema
         Assert.Null(samples[0]!["audio_quality"]); // kept in the event, not served
         Assert.Equal(HttpStatusCode.OK, summary.Status);
         Assert.Equal(HttpStatusCode.OK, byId.Status);

@@ -54,7 +54,8 @@ public static class RivetPeer
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    private static string? FindNode() =>
+    /// <summary>Node on PATH, or <see langword="null"/>.</summary>
+    public static string? FindNode() =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
             .Select(directory => Path.Combine(directory, "node"))
             .FirstOrDefault(File.Exists);

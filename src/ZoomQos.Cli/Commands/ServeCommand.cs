@@ -54,11 +54,15 @@ internal static class ServeCommand
         {
             Description = "Receive the Zoom app's QoS Subscription webhooks at POST /webhooks/zoom, each verified with this secret token. Default: $ZOOMQOS_WEBHOOK_SECRET_TOKEN (preferred: a flag shows in the process list).",
         };
+        var webhookUrl = new Option<string?>("--webhook-url")
+        {
+            Description = "With --seed demo: send the live webinar's QSS events (one per participant per minute, a summary when one leaves) to this URL, signed with --webhook-secret-token.",
+        };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Serve the API only: no /signin and no dashboard (its JSON under /dashboard/api)." };
         var connection = new ConnectionOptions();
         var command = new Command("serve", "Serve the Zoom webinar QoS API (OAuth, scopes, paging, errors, rate limits) from a store.")
         {
-            urls, store, seed, noRateLimit, faults, retryAfter, retention, timeScale, signingKey, redis, sync, syncInterval, syncSince, webhookSecret, noDashboard,
+            urls, store, seed, noRateLimit, faults, retryAfter, retention, timeScale, signingKey, redis, sync, syncInterval, syncSince, webhookSecret, webhookUrl, noDashboard,
         };
         foreach (var option in connection.All)
         {
@@ -74,6 +78,7 @@ internal static class ServeCommand
               zoomqos serve --seed demo --faults "429:10,503:5,reset:2"
               zoomqos serve --store sqlite:archive.db --retention-months 0 --sync --sync-interval 15m   # ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET
               zoomqos serve --store sqlite:archive.db --retention-months 0   # ZOOMQOS_WEBHOOK_SECRET_TOKEN: QSS webhooks at /webhooks/zoom
+              zoomqos serve --seed demo --time-scale 10 --webhook-url http://127.0.0.1:4000/zoom/events   # QSS events of the live webinar
               zoomqos serve --urls http://10.0.0.11:8080 --store "postgres:Host=db;Database=zoomqos;Username=zoomqos" --redis db:6379 --signing-key $KEY
             """;
 
@@ -113,6 +118,7 @@ internal static class ServeCommand
                     SigningKey = SigningKey(parseResult.GetValue(signingKey) ?? context.GetEnvironmentVariable("ZOOMQOS_SIGNING_KEY")),
                     Redis = parseResult.GetValue(redis) ?? context.GetEnvironmentVariable("ZOOMQOS_REDIS"),
                     WebhookSecretToken = parseResult.GetValue(webhookSecret) ?? context.GetEnvironmentVariable("ZOOMQOS_WEBHOOK_SECRET_TOKEN"),
+                    WebhookUrl = WebhookUrl(parseResult.GetValue(webhookUrl), parseResult.GetValue(seed) == "demo", parseResult.GetValue(webhookSecret) ?? context.GetEnvironmentVariable("ZOOMQOS_WEBHOOK_SECRET_TOKEN")),
                     TimeProvider = context.TimeProvider,
                     ConfigureServices = services =>
                     {
@@ -161,6 +167,11 @@ internal static class ServeCommand
                     await CommandRunner.Say(context, "serve", $"receiving QoS Subscription webhooks at {new Uri(server.BaseAddress, "webhooks/zoom")} (each verified with the secret token).");
                 }
 
+                if (options.WebhookUrl is not null)
+                {
+                    await CommandRunner.Say(context, "serve", $"sending the live demo webinar's QSS events to {options.WebhookUrl.GetLeftPart(UriPartial.Path)}; counts on /health.");
+                }
+
                 if (syncSettings is not null)
                 {
                     await CommandRunner.Say(context, "serve", $"syncing account '{syncSettings.AccountId}' into the store: ended webinars every {syncSettings.Interval}, live ones every minute; state on /health.");
@@ -176,6 +187,13 @@ internal static class ServeCommand
         }, cancellationToken));
         return command;
     }
+
+    private static Uri? WebhookUrl(string? url, bool demo, string? secret) =>
+        url is null ? null
+        : !demo ? throw new CliUsageException("--webhook-url sends the demo's live webinar: give --seed demo too.")
+        : string.IsNullOrEmpty(secret) ? throw new CliUsageException("--webhook-url needs --webhook-secret-token (or $ZOOMQOS_WEBHOOK_SECRET_TOKEN) to sign the events with.")
+        : Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri
+        : throw new CliUsageException($"--webhook-url must be an http or https URL, not '{url}'.");
 
     private static byte[] SigningKey(string? base64)
     {

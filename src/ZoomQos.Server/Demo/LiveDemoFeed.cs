@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ZoomQos.Simulation;
 using ZoomQos.Storage;
@@ -9,39 +8,14 @@ namespace ZoomQos.Server.Demo;
 /// Makes the demo's live webinar accrue: one new sample per participant per simulated minute (and new joiners),
 /// merged into the store as time passes. <see cref="Hosting.ServerOptions.DemoTimeScale"/> speeds it up.
 /// </summary>
-internal sealed partial class LiveDemoFeed(IQosStore store, DemoDataSet demo, Hosting.ServerOptions options, ILogger<LiveDemoFeed> logger) : BackgroundService
+internal sealed partial class LiveDemoFeed(IQosStore store, DemoDataSet demo, DemoClock clock, Hosting.ServerOptions options, ILogger<LiveDemoFeed> logger)
+    : DemoMinutes(clock, options)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task TickAsync(DateTimeOffset simulatedNow, CancellationToken stoppingToken)
     {
-        var time = options.TimeProvider;
-        var wallStart = time.GetUtcNow();
-        var scale = Math.Max(options.DemoTimeScale, 0.001);
         var live = demo.Live;
-        var end = live.Instance.StartTime.AddMinutes(DemoDataSet.LiveDurationMinutes);
-        var period = TimeSpan.FromSeconds(Math.Clamp(60 / scale, 0.05, 60));
-        using var timer = new PeriodicTimer(period, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                var simulatedNow = demo.ReferenceTime + ((time.GetUtcNow() - wallStart) * scale);
-                if (simulatedNow > end)
-                {
-                    simulatedNow = end;
-                }
-
-                var result = await store.MergeParticipantsAsync(live.Instance.Uuid, live.SnapshotAt(simulatedNow).ToAsyncEnumerable(), stoppingToken);
-                LogAccrued(logger, simulatedNow, result.SamplesWritten);
-                if (simulatedNow >= end)
-                {
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
+        var result = await store.MergeParticipantsAsync(live.Instance.Uuid, live.SnapshotAt(simulatedNow).ToAsyncEnumerable(), stoppingToken);
+        LogAccrued(logger, simulatedNow, result.SamplesWritten);
     }
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Debug, Message = "Live demo webinar accrued to {SimulatedNow:O}: {Samples} new samples")]

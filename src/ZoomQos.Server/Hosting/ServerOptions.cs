@@ -55,6 +55,12 @@ public sealed record ServerOptions
     /// </summary>
     public string? WebhookSecretToken { get; init; }
 
+    /// <summary>
+    /// With the demo seeded and a secret token: where the emulator sends the live webinar's QSS events (a per-minute event
+    /// per participant, a summary when one leaves), signed with <see cref="WebhookSecretToken"/>.
+    /// </summary>
+    public Uri? WebhookUrl { get; init; }
+
     /// <summary>The clock; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -7,14 +7,16 @@ using ZoomQos.Contracts.Values;
 namespace ZoomQos.Server.Webhooks;
 
 /// <summary>
-/// A per-minute QSS event's participant in the REST shape: its <c>qos[]</c> elements grouped by <c>date_time</c>, each
+/// The two shapes of the same minutes, in one place: a per-minute QSS event's <c>qos[]</c> and the REST samples. An event's
+/// participant in the REST shape: its <c>qos[]</c> elements grouped by <c>date_time</c>, each
 /// into the sample field of its <c>type</c> (<c>cpu_usage</c>'s pressure levels into <c>cpu_pressure_level</c>). The types
 /// the REST samples have no field for (<c>audio_quality</c>, <c>video_quality</c>, <c>as_quality</c>, <c>notification</c>)
 /// are kept in the stored event, not served.
 /// </summary>
 internal static class QosEventSamples
 {
-    private static readonly HashSet<string> RestTypes = new(StringComparer.Ordinal)
+    /// <summary>The <c>qos[]</c> types that are REST sample fields of the same name.</summary>
+    public static readonly HashSet<string> RestTypes = new(StringComparer.Ordinal)
     {
         "audio_input", "audio_output", "video_input", "video_output", "as_input", "as_output",
         "audio_device_from_crc", "audio_device_to_crc", "video_device_from_crc", "video_device_to_crc", "as_device_from_crc", "as_device_to_crc",
@@ -44,7 +46,11 @@ internal static class QosEventSamples
                 samples[at] = sample = new JsonObject { ["date_time"] = at };
             }
 
-            if (RestTypes.Contains(type))
+            if (type == "wifi_rssi")
+            {
+                sample[type] = Rssi(details); // the event writes "-52", the REST sample -52
+            }
+            else if (RestTypes.Contains(type))
             {
                 sample[type] = details.DeepClone();
             }
@@ -86,4 +92,38 @@ internal static class QosEventSamples
         session["user_qos"] = minutes;
         return session.Deserialize(ZoomJsonContext.Default.ParticipantQos) ?? throw new JsonException("The participant is empty.");
     }
+
+    /// <summary>
+    /// One REST sample as a per-minute event's <c>qos[]</c>: an element per field, <c>cpu_pressure_level</c> folded into
+    /// <c>cpu_usage</c>, every detail a string (as Zoom's event schema has them).
+    /// </summary>
+    public static IEnumerable<JsonObject> ToItems(JsonObject sample)
+    {
+        var at = sample["date_time"]?.GetValue<string>();
+        foreach (var (type, value) in sample)
+        {
+            if (value is not JsonObject details || !(RestTypes.Contains(type) || type == "cpu_usage"))
+            {
+                continue;
+            }
+
+            var item = Strings(details);
+            if (type == "cpu_usage" && sample["cpu_pressure_level"] is JsonObject pressure)
+            {
+                foreach (var (level, text) in Strings(pressure))
+                {
+                    item[level] = text?.DeepClone();
+                }
+            }
+
+            yield return new JsonObject { ["date_time"] = at, ["type"] = type, ["details"] = item };
+        }
+    }
+
+    private static JsonObject Rssi(JsonObject details) =>
+        new(details.Select(d => KeyValuePair.Create(d.Key, (JsonNode?)(d.Key != "rssi_unit" && d.Value is JsonValue v && v.TryGetValue<string>(out var text)
+            && int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var dbm) ? JsonValue.Create(dbm) : d.Value?.DeepClone()))));
+
+    private static JsonObject Strings(JsonObject details) =>
+        new(details.Select(d => KeyValuePair.Create(d.Key, (JsonNode?)(d.Value is JsonValue v && v.GetValueKind() != JsonValueKind.String ? JsonValue.Create(v.ToJsonString()) : d.Value?.DeepClone()))));
 }

@@ -20568,6 +20568,7 @@ var AccountsS2SAuthClient = class extends ProductClient {
 
 // walk.mjs
 var [webinarId, type = "past"] = process.argv.slice(2);
+var receiving = webinarId === "receive";
 var env = (name) => {
   const value = process.env[name];
   if (!value) {
@@ -20576,7 +20577,25 @@ var env = (name) => {
   }
   return value;
 };
-if (!webinarId) {
+if (receiving) {
+  const port = Number(type);
+  const receiver = new AccountsS2SAuthClient({
+    clientId: "receiver-only",
+    clientSecret: "receiver-only",
+    accountId: "receiver-only",
+    webhooksSecretToken: env("ZOOM_WEBHOOK_SECRET_TOKEN"),
+    port
+  });
+  for (const name of ["webinar.participant_qos", "webinar.participant_qos_summary", "meeting.participant_qos", "meeting.participant_qos_summary"]) {
+    receiver.webEventConsumer.event(name, (event) => {
+      process.stdout.write(JSON.stringify(event) + "\n");
+    });
+  }
+  receiver.start().then(() => console.error(`rivet-receive: listening on ${port}`), (error) => {
+    console.error(`rivet-receive: ${error.message}`);
+    process.exit(1);
+  });
+} else if (!webinarId) {
   console.error("usage: node rivet-walk.cjs WEBINAR_ID [past|live]");
   process.exit(2);
 }
@@ -20584,7 +20603,7 @@ var tokenUrl = process.env.ZOOMQOS_TOKEN_URL;
 if (tokenUrl) {
   axios_default.interceptors.request.use((config) => config.url === "https://zoom.us/oauth/token" ? { ...config, url: tokenUrl } : config);
 }
-var client = new AccountsS2SAuthClient({
+var client = receiving ? null : new AccountsS2SAuthClient({
   clientId: env("ZOOM_CLIENT_ID"),
   clientSecret: env("ZOOM_CLIENT_SECRET"),
   accountId: env("ZOOM_ACCOUNT_ID"),
@@ -20621,10 +20640,12 @@ async function walk() {
   } while (token);
   console.error(`rivet-walk: ${pages} pages`);
 }
-walk().catch((error) => {
-  console.error(`rivet-walk: ${error.message}`);
-  process.exit(1);
-});
+if (!receiving) {
+  walk().catch((error) => {
+    console.error(`rivet-walk: ${error.message}`);
+    process.exit(1);
+  });
+}
 /*! Bundled license information:
 
 mime-db/index.js:

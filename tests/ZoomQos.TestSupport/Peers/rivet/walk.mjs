@@ -1,5 +1,7 @@
 // Walks every page of a webinar's participant QoS with Zoom's Node SDK, @zoom/rivet, and writes each participant as
-// one NDJSON line on stdout (what `zoomqos fetch --format ndjson` writes). Settings from the environment, as a Zoom
+// one NDJSON line on stdout (what `zoomqos fetch --format ndjson` writes). Or, as `receive PORT`, is a webhook receiver
+// built the way Rivet's users build one (its HttpReceiver at /zoom/events, ZOOM_WEBHOOK_SECRET_TOKEN): every QSS event
+// it accepts is one line on stdout; Rivet itself answers 400 to one whose signature it cannot verify. Settings from the environment, as a Zoom
 // developer would give them: ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET; ZOOMQOS_BASE_URL (the API, ending
 // in /v2) and ZOOMQOS_TOKEN_URL point the SDK at a ZoomQos server instead of Zoom. Arguments: WEBINAR_ID [TYPE].
 // Rivet has a baseUrl option for the API but asks https://zoom.us/oauth/token for its tokens: an axios interceptor
@@ -8,6 +10,7 @@ import axios from "axios";
 import { AccountsS2SAuthClient } from "@zoom/rivet/accounts";
 
 const [webinarId, type = "past"] = process.argv.slice(2);
+const receiving = webinarId === "receive";
 const env = (name) => {
   const value = process.env[name];
   if (!value) {
@@ -16,7 +19,25 @@ const env = (name) => {
   }
   return value;
 };
-if (!webinarId) {
+if (receiving) {
+  const port = Number(type);
+  const receiver = new AccountsS2SAuthClient({
+    clientId: "receiver-only",
+    clientSecret: "receiver-only",
+    accountId: "receiver-only",
+    webhooksSecretToken: env("ZOOM_WEBHOOK_SECRET_TOKEN"),
+    port,
+  });
+  for (const name of ["webinar.participant_qos", "webinar.participant_qos_summary", "meeting.participant_qos", "meeting.participant_qos_summary"]) {
+    receiver.webEventConsumer.event(name, (event) => {
+      process.stdout.write(JSON.stringify(event) + "\n");
+    });
+  }
+  receiver.start().then(() => console.error(`rivet-receive: listening on ${port}`), (error) => {
+    console.error(`rivet-receive: ${error.message}`);
+    process.exit(1);
+  });
+} else if (!webinarId) {
   console.error("usage: node rivet-walk.cjs WEBINAR_ID [past|live]");
   process.exit(2);
 }
@@ -26,7 +47,7 @@ if (tokenUrl) {
   axios.interceptors.request.use((config) => (config.url === "https://zoom.us/oauth/token" ? { ...config, url: tokenUrl } : config));
 }
 
-const client = new AccountsS2SAuthClient({
+const client = receiving ? null : new AccountsS2SAuthClient({
   clientId: env("ZOOM_CLIENT_ID"),
   clientSecret: env("ZOOM_CLIENT_SECRET"),
   accountId: env("ZOOM_ACCOUNT_ID"),
@@ -67,7 +88,9 @@ async function walk() {
   console.error(`rivet-walk: ${pages} pages`);
 }
 
-walk().catch((error) => {
-  console.error(`rivet-walk: ${error.message}`);
-  process.exit(1);
-});
+if (!receiving) {
+  walk().catch((error) => {
+    console.error(`rivet-walk: ${error.message}`);
+    process.exit(1);
+  });
+}
