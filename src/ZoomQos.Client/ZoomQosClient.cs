@@ -23,7 +23,7 @@ namespace ZoomQos.Client;
 /// and turns failures into <see cref="ZoomApiException"/>s that say what to do. Shaped after the Azure SDK:
 /// one client, an options class, virtual members for mocking, pageables with <c>AsPages</c>.
 /// </summary>
-public class ZoomQosClient : IDisposable
+public partial class ZoomQosClient : IDisposable
 {
     private const int MaxParticipantsPageSize = 10;
     private const int MaxWebinarsPageSize = 300;
@@ -107,6 +107,24 @@ public class ZoomQosClient : IDisposable
         return GetAsync($"metrics/webinars/{ZoomIds.Encode(webinarId)}/participants/{ZoomIds.Encode(participantId)}/qos?type={type.ToWire()}", ZoomJsonContext.Default.ParticipantQos, cancellationToken);
     }
 
+    /// <summary>
+    /// Every participant's QoS summary (min, average and max per stream): <c>GET /metrics/webinars/{webinarId}/participants/qos_summary</c>,
+    /// Zoom's QSS API (an account without a QoS Subscription gets code 200, "event subscription not found").
+    /// </summary>
+    /// <param name="webinarId">The webinar ID (its latest instance) or an instance UUID.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    public virtual ZoomPageable<ParticipantQosSummary> GetWebinarParticipantsQosSummaryAsync(string webinarId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(webinarId);
+        return new ZoomPageable<ParticipantQosSummary>((token, hint, ct) => WalkListAsync<ParticipantQosSummaryPage, ParticipantQosSummary>(
+            $"metrics/webinars/{ZoomIds.Encode(webinarId)}/participants/qos_summary?page_size={Math.Clamp(hint ?? MaxParticipantsPageSize, 1, MaxParticipantsPageSize)}",
+            token,
+            ZoomJsonContext.Default.ParticipantQosSummaryPage,
+            page => (page.Participants, page.NextPageToken, null),
+            cancellationToken,
+            ct));
+    }
+
     /// <summary>The account's webinars: <c>GET /metrics/webinars</c>. Past needs a range of at most a month.</summary>
     /// <param name="type">Live or past.</param>
     /// <param name="fromDate">First day (UTC), required for past.</param>
@@ -116,7 +134,13 @@ public class ZoomQosClient : IDisposable
     {
         var range = (fromDate is { } f ? "&from=" + f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty)
             + (toDate is { } t ? "&to=" + t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
-        return new ZoomPageable<WebinarSummary>((token, hint, ct) => WalkWebinarsAsync(type, range, token, hint, cancellationToken, ct));
+        return new ZoomPageable<WebinarSummary>((token, hint, ct) => WalkListAsync<WebinarListPage, WebinarSummary>(
+            $"metrics/webinars?type={type.ToWire()}{range}&page_size={Math.Clamp(hint ?? MaxWebinarsPageSize, 1, MaxWebinarsPageSize)}",
+            token,
+            ZoomJsonContext.Default.WebinarListPage,
+            page => (page.Webinars, page.NextPageToken, page.TotalRecords),
+            cancellationToken,
+            ct));
     }
 
     /// <inheritdoc/>
@@ -215,32 +239,6 @@ public class ZoomQosClient : IDisposable
             if (next is null)
             {
                 yield break;
-            }
-
-            token = next;
-        }
-    }
-
-    private async IAsyncEnumerable<ZoomPage<WebinarSummary>> WalkWebinarsAsync(QosListType type, string range, string? startToken, int? pageSizeHint, CancellationToken callToken, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var linked = Link(callToken, ref cancellationToken);
-        var size = Math.Clamp(pageSizeHint ?? MaxWebinarsPageSize, 1, MaxWebinarsPageSize);
-        var path = $"metrics/webinars?type={type.ToWire()}{range}&page_size={size}";
-        var tokensSeen = new HashSet<string>(StringComparer.Ordinal);
-        var token = startToken;
-        while (true)
-        {
-            var page = await GetAsync(WithToken(path, token), ZoomJsonContext.Default.WebinarListPage, cancellationToken);
-            var next = string.IsNullOrEmpty(page.NextPageToken) ? null : page.NextPageToken;
-            yield return new ZoomPage<WebinarSummary>(page.Webinars ?? [], next, page.TotalRecords);
-            if (next is null)
-            {
-                yield break;
-            }
-
-            if (!tokensSeen.Add(next))
-            {
-                throw new ZoomApiException("GET /metrics/webinars returned a page token it had already returned; stopping the walk instead of looping forever.");
             }
 
             token = next;

@@ -189,6 +189,7 @@ public sealed class ZoomQosServer : IAsyncDisposable
 
         app.MapOAuth();
         app.MapQos();
+        app.MapQosSummaries();
         app.MapWebinars();
         app.MapIngestion();
         app.MapWebhooks();

@@ -107,7 +107,7 @@ public sealed class DemoDataSet
 
         Account[] accounts =
         [
-            new(AccountId, AccountPlan.Business, DashboardEnabled: true, PrivacyBlanking: false),
+            new(AccountId, AccountPlan.Business, DashboardEnabled: true, PrivacyBlanking: false) { QssSubscription = true },
             new(HipaaAccountId, AccountPlan.Business, DashboardEnabled: true, PrivacyBlanking: true),
             new(ProAccountId, AccountPlan.Pro, DashboardEnabled: false, PrivacyBlanking: false),
         ];

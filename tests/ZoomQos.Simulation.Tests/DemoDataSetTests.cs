@@ -13,7 +13,7 @@ public class DemoDataSetTests
     public void The_accounts_and_apps_are_the_well_known_ones()
     {
         Assert.Equal(
-            [new Account("demo", AccountPlan.Business, true, false), new Account("demo-hipaa", AccountPlan.Business, true, true), new Account("demo-pro", AccountPlan.Pro, false, false)],
+            [new Account("demo", AccountPlan.Business, true, false) { QssSubscription = true }, new Account("demo-hipaa", AccountPlan.Business, true, true), new Account("demo-pro", AccountPlan.Pro, false, false)],
             Demo.Accounts);
         var apps = Demo.Apps.ToDictionary(a => a.App.ClientId);
         Assert.Equal("demo-client-secret", apps["demo-client-id"].ClientSecret);

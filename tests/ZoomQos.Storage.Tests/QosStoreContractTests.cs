@@ -379,6 +379,9 @@ public abstract partial class QosStoreContractTests : IAsyncLifetime
         var app = await Store.AuthenticateAppAsync("client-1", "s3cret-value");
 
         Assert.Equal(Demo, await Store.GetAccountAsync(Demo.Id));
+        Assert.False((await Store.GetAccountAsync(Demo.Id))!.QssSubscription);
+        await Store.UpsertAccountAsync(Demo with { QssSubscription = true });
+        Assert.True((await Store.GetAccountAsync(Demo.Id))!.QssSubscription);
         Assert.Null(await Store.GetAccountAsync("nobody"));
         Assert.Equal(["dashboard_webinars:read:admin", "qos:write"], app!.Scopes);
         Assert.Equal(Demo.Id, app.AccountId);

@@ -24,11 +24,12 @@ internal static class FetchCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file (it appears only when the fetch succeeds) instead of stdout." };
         var pageSize = ListTypeOptions.PageSize();
         var raw = new Option<bool>("--raw") { Description = "Print each response's status and body (and a failed response's headers) as they arrive, instead of a format. With --output the file is kept even when the fetch fails: it holds the failed response." };
+        var summary = new Option<bool>("--summary") { Description = "Zoom's QSS API instead: one line per participant with each stream's min, average and max (qos_summary; no --type); --format json or ndjson." };
         var connection = new ConnectionOptions();
 
         var command = new Command("fetch", "Fetch every participant session's QoS of a webinar: all pages, every value parsed.")
         {
-            webinarId, type, format, wide, output, pageSize, raw,
+            webinarId, type, format, wide, output, pageSize, raw, summary,
         };
         foreach (var option in connection.All)
         {
@@ -42,6 +43,7 @@ internal static class FetchCommand
               zoomqos fetch 81234567890 --type past --format ndjson -o webinar.ndjson
               zoomqos fetch 81234567890 --type past --format csv --wide -o webinar.csv
               zoomqos fetch "/ajXp112QmuoKj4854875==" --type past --format parquet -o webinar.parquet
+              zoomqos fetch 81234567890 --summary --format ndjson -o summaries.ndjson
               zoomqos fetch 81234567890 --base-url http://127.0.0.1:8080/v2 --token-url http://127.0.0.1:8080/oauth/token
             Credentials: ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET (or --access-token).
             """;
@@ -52,6 +54,13 @@ internal static class FetchCommand
             var id = parse.GetValue(webinarId)!;
             var listType = ListTypeOptions.Parse(parse.GetValue(type));
             var chosen = Enum.Parse<OutputFormat>(parse.GetValue(format)!, ignoreCase: true);
+            if (parse.GetValue(summary))
+            {
+                return chosen is OutputFormat.Json or OutputFormat.Ndjson && !parse.GetValue(raw)
+                    ? await SummaryFetch.RunAsync(context, settings, id, chosen == OutputFormat.Ndjson, parse.GetValue(pageSize), parse.GetValue(output), cancellationToken)
+                    : throw new CliUsageException("--summary writes --format json or ndjson (and no --raw).");
+            }
+
             if (parse.GetValue(raw))
             {
                 return await FetchRawAsync(context, settings, id, listType, parse.GetValue(pageSize), parse.GetValue(output), cancellationToken);

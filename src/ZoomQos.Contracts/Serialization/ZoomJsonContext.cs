@@ -28,6 +28,8 @@ namespace ZoomQos.Contracts.Serialization;
 [JsonSerializable(typeof(ParticipantQos))]
 [JsonSerializable(typeof(IReadOnlyList<ParticipantQos>))]
 [JsonSerializable(typeof(QosSample))]
+[JsonSerializable(typeof(ParticipantQosSummaryPage))]
+[JsonSerializable(typeof(ParticipantQosSummary))]
 [JsonSerializable(typeof(WebinarListPage))]
 [JsonSerializable(typeof(ZoomError))]
 [JsonSerializable(typeof(OAuthToken))]

@@ -14,6 +14,9 @@ internal sealed record ZoomOperation(IReadOnlyList<string> Scopes, RateCategory 
     public static readonly ZoomOperation GetParticipantQos = new(
         ["dashboard_webinars:read:admin", "dashboard:read:admin", "dashboard:read:webinar_participant_qos:admin"], RateCategory.Heavy);
 
+    public static readonly ZoomOperation ListParticipantsQosSummary = new(
+        ["dashboard_webinars:read:admin", "dashboard:read:admin", "dashboard:read:list_webinar_participants_qos:admin"], RateCategory.Heavy);
+
     public static readonly ZoomOperation ListWebinars = new(
         ["dashboard_webinars:read:admin", "dashboard:read:admin", "dashboard:read:list_webinars:admin"], RateCategory.ResourceIntensive);
 

@@ -6,11 +6,12 @@ namespace ZoomQos.Server.Webhooks;
 
 /// <summary>
 /// A session's <c>qos[]</c> as a <c>…participant_qos_summary</c> event has it: per stream, the minimum, average and maximum
-/// of each measure over the session's minutes, written in Zoom's units (kbps, ms, %, fps; RSSI as integers).
+/// of each measure over the session's minutes, written in Zoom's units (kbps, ms, %, fps; RSSI as integers). The REST
+/// <c>qos_summary</c> endpoints answer the same, without Wi-Fi (their schema has no <c>wifi_rssi</c>).
 /// </summary>
 internal static class QssSummaryItems
 {
-    public static JsonArray Of(ParticipantQos participant)
+    public static JsonArray Of(ParticipantQos participant, bool withWifi = true)
     {
         var samples = participant.UserQos ?? [];
         var items = new JsonArray();
@@ -62,7 +63,7 @@ internal static class QssSummaryItems
         }
 
         var rssi = samples.Select(s => s.WifiRssi?.AvgRssi.Dbm).OfType<double>().ToList();
-        if (rssi.Count > 0)
+        if (withWifi && rssi.Count > 0)
         {
             items.Add(new JsonObject
             {

@@ -143,6 +143,9 @@ internal static class SchemaMigrations
         );
         CREATE INDEX ix_qss_events_instance ON qss_events(instance_uuid, event);
         """),
+
+        // 9: whether an account has Zoom's QoS Subscription (the qos_summary endpoints need it).
+        Both("ALTER TABLE accounts ADD COLUMN qss_subscription {bool} NOT NULL DEFAULT {false};"),
     ];
 
     /// <summary>The schema version this code writes: the number of steps.</summary>
