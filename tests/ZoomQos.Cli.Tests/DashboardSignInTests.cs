@@ -78,10 +78,21 @@ public sealed partial class DashboardSignInTests(CliHarness cli) : IClassFixture
     public async Task Demo_serve_prints_the_dashboard_and_its_demo_user_keeps_serving_them_and_stops_on_cancel()
     {
         var stderr = new StringWriter();
+        var error = TextWriter.Synchronized(stderr);
+
+        // The synchronized writer locks itself around each write: read what it wrote under the same lock, while it runs.
+        string Said()
+        {
+            lock (error)
+            {
+                return stderr.ToString();
+            }
+        }
+
         var context = new CliContext
         {
             Out = TextWriter.Null,
-            Error = TextWriter.Synchronized(stderr),
+            Error = error,
             OpenStandardOutput = () => Stream.Null,
             GetEnvironmentVariable = _ => null,
         };
@@ -90,9 +101,9 @@ public sealed partial class DashboardSignInTests(CliHarness cli) : IClassFixture
         Match printed;
         using (var deadline = new CancellationTokenSource(SyncingServer.Deadline))
         {
-            while (!(printed = Dashboard().Match(stderr.ToString())).Success)
+            while (!(printed = Dashboard().Match(Said())).Success)
             {
-                Assert.False(run.IsCompleted, stderr.ToString());
+                Assert.False(run.IsCompleted, Said());
                 await Task.Delay(50, deadline.Token);
             }
         }
