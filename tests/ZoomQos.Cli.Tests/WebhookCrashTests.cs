@@ -67,6 +67,7 @@ public sealed class WebhookCrashTests(ITestOutputHelper output) : IDisposable
         using var restarted = await StartAsync(store, port);
         await using var qos = QosStores.Open(store);
         var kept = (await qos.ReadQssEventsAsync("acme", "CrashQss0000000000000w==")).Select(e => e.Digest).ToHashSet(StringComparer.Ordinal);
+        Assert.True((await qos.GetAccountAsync("acme"))!.QssSubscription); // created by its events, which prove a subscription
         output.WriteLine($"{kind}: {acknowledged.Count} events acknowledged before the kill; {kept.Count} kept");
         Assert.InRange(acknowledged.Count, 250, bodies.Count - 1);
         foreach (var i in acknowledged)

@@ -84,6 +84,8 @@ public abstract class WebhookReceiverTests(DemoServer demo)
         var kept = await store.ReadQssEventsAsync("demo", uuid);
         Assert.Equal(["webinar.participant_qos", "webinar.participant_qos", "webinar.participant_qos_summary"], kept.Select(e => e.Event));
         Assert.Contains("\"audio_quality\"", Encoding.UTF8.GetString(kept[0].Body.Span), StringComparison.Ordinal);
+        var summaries = await demo.Api.GetAsync("/v2/metrics/webinars/81234567977/participants/qos_summary", token);
+        Assert.Equal("16778240", Assert.Single(summaries.Json!["participants"]!.AsArray())!["participant_id"]!.GetValue<string>());
     }
 
     [SkippableTheory]

@@ -65,6 +65,11 @@ internal sealed class QssReceiver(IQosStore store, TimeProvider time)
         }
 
         await store.SaveQssEventAsync(record, cancellationToken);
+        if (await store.GetAccountAsync(account, cancellationToken) is { QssSubscription: false } known)
+        {
+            await store.UpsertAccountAsync(known with { QssSubscription = true }, cancellationToken); // its stored events prove it has one
+        }
+
         return true;
     }
 
