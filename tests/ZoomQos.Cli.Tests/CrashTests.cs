@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Xunit.Abstractions;
@@ -31,7 +30,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     public async Task A_server_killed_mid_ingestion_keeps_every_acknowledged_batch_and_no_partial_one(string kind)
     {
         var store = kind == "sqlite" ? "sqlite:" + Path.Combine(_directory, "crash.db") : "postgres:" + await (await PostgresSkip.RequireAsync()).CreateDatabaseAsync();
-        var port = FreePort();
+        var port = FreePorts.Next();
         var webinar = Simulate();
         var batches = webinar.Participants().Chunk(40).ToList();
 
@@ -97,7 +96,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     public async Task A_walk_survives_two_server_restarts_with_every_session_exactly_once()
     {
         var store = "sqlite:" + Path.Combine(_directory, "walk.db");
-        var port = FreePort();
+        var port = FreePorts.Next();
         var server = await StartAsync(store, port);
         try
         {
@@ -160,13 +159,6 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         var process = ZoomqosProcess.Start(seed ? [.. args, "--seed", "demo"] : args);
         await process.WaitForStderrAsync("zoomqos serve: listening on", TimeSpan.FromSeconds(90));
         return process;
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     /// <summary>An NDJSON body written line by line, with a pause per line; an action fires halfway through.</summary>

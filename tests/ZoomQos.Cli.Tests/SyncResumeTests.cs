@@ -3,6 +3,8 @@ using ZoomQos.Contracts.Qos;
 using ZoomQos.Server.Hosting;
 using ZoomQos.Storage;
 
+using ZoomQos.TestSupport;
+
 namespace ZoomQos.Cli.Tests;
 
 /// <summary><c>serve --sync</c> when the server it syncs from stops in the middle of a walk and starts again.</summary>
@@ -14,7 +16,7 @@ public sealed class SyncResumeTests(CliHarness cli) : IClassFixture<CliHarness>
     [Fact]
     public async Task When_A_stops_mid_sync_and_starts_again_B_resumes_from_its_checkpoints_fetching_no_session_twice()
     {
-        var port = SyncingServer.FreePort();
+        var port = FreePorts.Next();
         var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32); // page tokens outlive A's restart
         var aStore = "sqlite:" + _cli.PathOf("a-restarted.db");
         ServerOptions Configure(ServerOptions o) => o with { Store = aStore, SeedDemo = true, Urls = $"http://127.0.0.1:{port}", SigningKey = key };

@@ -1,5 +1,5 @@
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using ZoomQos.TestSupport;
 
 namespace ZoomQos.Cli.Tests;
 
@@ -26,7 +26,7 @@ internal sealed class SyncingServer : IAsyncDisposable
     public static async Task<SyncingServer> StartAsync(IReadOnlyDictionary<string, string> zoom, string store, TimeProvider clock, string[] extra, Func<HttpMessageHandler, HttpMessageHandler>? wrap = null, bool sync = true)
     {
         await Task.Yield();
-        var port = FreePort();
+        var port = FreePorts.Next();
 #pragma warning disable CA2000 // owned by the server, disposed with it
         var stop = new CancellationTokenSource();
 #pragma warning restore CA2000
@@ -105,13 +105,5 @@ internal sealed class SyncingServer : IAsyncDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         _stop.Dispose();
         _http.Dispose();
-    }
-
-    /// <summary>A free loopback port (for a server that must come back on the same one).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

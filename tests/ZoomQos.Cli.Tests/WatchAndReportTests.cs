@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using ZoomQos.TestSupport;
 
@@ -18,7 +17,7 @@ public sealed class WatchAndReportTests(CliHarness cli) : IClassFixture<CliHarne
         var server = await _cli.StartServerAsync(o => o with { Store = "sqlite:" + _cli.PathOf("live.db"), SeedDemo = true });
         var clock = new WaitWatchingClock(_cli.ServerTime, TimeSpan.FromSeconds(45));
         using var listener = new HttpListener();
-        var port = FreePort();
+        var port = FreePorts.Next();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/alerts/");
         listener.Start();
         var batches = new List<JsonNode>();
@@ -144,12 +143,5 @@ public sealed class WatchAndReportTests(CliHarness cli) : IClassFixture<CliHarne
         Assert.Contains("Ten worst participants", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("1,003 sessions fetched over HTTP", run.Stderr, StringComparison.Ordinal);
         Assert.True(new FileInfo(html).Length > 300_000);
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Xunit.Abstractions;
@@ -26,7 +25,7 @@ public sealed class WebhookCrashTests(ITestOutputHelper output) : IDisposable
     public async Task A_server_killed_mid_stream_loses_no_acknowledged_event(string kind)
     {
         var store = kind == "sqlite" ? "sqlite:" + Path.Combine(_directory, "webhooks.db") : "postgres:" + await (await PostgresSkip.RequireAsync()).CreateDatabaseAsync();
-        var port = FreePort();
+        var port = FreePorts.Next();
         var endpoint = new Uri($"http://127.0.0.1:{port}/webhooks/zoom");
         var start = DateTimeOffset.UtcNow.AddHours(-1);
         start = new DateTimeOffset(start.Ticks - (start.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
@@ -93,12 +92,5 @@ public sealed class WebhookCrashTests(ITestOutputHelper output) : IDisposable
         var process = ZoomqosProcess.Start("serve", "--urls", $"http://127.0.0.1:{port}", "--store", store, "--no-rate-limit", "--no-dashboard", "--webhook-secret-token", Secret);
         await process.WaitForStderrAsync("zoomqos serve: listening on", TimeSpan.FromSeconds(90));
         return process;
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }

@@ -47,12 +47,7 @@ public sealed class RedisProcess
             return null;
         }
 
-        int port;
-        using (var socket = new TcpListener(IPAddress.Loopback, 0))
-        {
-            socket.Start();
-            port = ((IPEndPoint)socket.LocalEndpoint).Port;
-        }
+        var port = FreePorts.Next();
 
         var start = new ProcessStartInfo(server) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no", "--daemonize", "no" })

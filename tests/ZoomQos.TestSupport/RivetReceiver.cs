@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace ZoomQos.TestSupport;
 
@@ -32,12 +30,7 @@ public sealed class RivetReceiver : IDisposable
         var node = RivetPeer.FindNode();
         Assert.False(node is null && Environment.GetEnvironmentVariable("CI") == "true", "CI=true but node is not on PATH: the Rivet peer needs it.");
         Skip.If(node is null, "node is not on PATH — the Rivet peer test needs Node.js.");
-        int port;
-        using (var socket = new TcpListener(IPAddress.Loopback, 0))
-        {
-            socket.Start();
-            port = ((IPEndPoint)socket.LocalEndpoint).Port;
-        }
+        var port = FreePorts.Next();
 
         var start = new ProcessStartInfo(node!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Peers", "rivet", "rivet-walk.cjs"));
