@@ -1,3 +1,5 @@
+using ZoomQos.Contracts.Webinars;
+
 namespace ZoomQos.Analysis;
 
 /// <summary>
@@ -9,6 +11,12 @@ public sealed record AnalysisWindow
 {
     /// <summary>An ended webinar: every episode must last its minimum.</summary>
     public static AnalysisWindow Ended { get; } = new();
+
+    /// <summary>
+    /// Whether the minutes are a meeting's: anyone can send and everyone receives, so the one-cause-many-victims cause
+    /// is any participant's uplink (<see cref="CauseKind.SenderUplink"/>), not a panelist's.
+    /// </summary>
+    public bool IsMeeting { get; init; }
 
     /// <summary>The minute of the live edge, or <see langword="null"/> for an ended webinar.</summary>
     public DateTimeOffset? LiveEdge { get; init; }
@@ -22,4 +30,13 @@ public sealed record AnalysisWindow
     /// <summary>A live webinar whose last ended minute is the one <paramref name="edge"/> falls in.</summary>
     /// <param name="edge">A moment in the last minute that has ended.</param>
     public static AnalysisWindow LiveUntil(DateTimeOffset edge) => new() { LiveEdge = edge };
+
+    /// <summary>The window of an instance read at <paramref name="now"/>: ended, or live up to the minute before now; a meeting's or a webinar's.</summary>
+    /// <param name="instance">The instance.</param>
+    /// <param name="now">Now.</param>
+    public static AnalysisWindow For(WebinarInstance instance, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return (instance.IsLive ? LiveUntil(now.AddMinutes(-1)) : Ended) with { IsMeeting = instance.IsMeeting };
+    }
 }

@@ -14,6 +14,9 @@ public readonly record struct CauseKind(string Name)
     /// <summary>A panelist's uplink degraded many attendees' downlinks in the same minutes (one cause, many victims).</summary>
     public static CauseKind PanelistUplink { get; } = new(nameof(PanelistUplink));
 
+    /// <summary>In a meeting, where anyone can send: one participant's uplink (sharing or speaking) degraded many others' downlinks at once.</summary>
+    public static CauseKind SenderUplink { get; } = new(nameof(SenderUplink));
+
     /// <summary>A participant's own uplink (input leg degraded, output fine).</summary>
     public static CauseKind ParticipantUplink { get; } = new(nameof(ParticipantUplink));
 
@@ -40,6 +43,12 @@ public readonly record struct CauseKind(string Name)
 
     /// <summary>Screen share below 2 fps with loss.</summary>
     public static CauseKind PoorScreenShare { get; } = new(nameof(PoorScreenShare));
+
+    /// <summary>
+    /// Whether the cause is one sender's and its victims are the others (<see cref="PanelistUplink"/>, <see cref="SenderUplink"/>):
+    /// the sender is the cause of the finding, not one who suffered it.
+    /// </summary>
+    public bool IsEpisode => this == PanelistUplink || this == SenderUplink;
 
     /// <inheritdoc/>
     public override string ToString() => Name;

@@ -58,7 +58,7 @@ public sealed class QosAnalyzer
     public WebinarAnalysis Complete()
     {
         var t = _thresholds;
-        var minutes = WebinarMinutes.LineUp(_sessions, t);
+        var minutes = WebinarMinutes.LineUp(_sessions, t, _window.IsMeeting);
         var findings = CausePipeline.Run(t, _window, _sessions, minutes);
         var rollUp = new ParticipantRollUp(t, minutes, findings);
 

@@ -3,7 +3,8 @@ namespace ZoomQos.Analysis;
 /// <summary>
 /// The webinar's minutes lined up across sessions: per minute, the attendees receiving audio and those whose downlink
 /// was degraded, and the panelists' inputs (whether one was degraded, and each one's latency and bitrate). The panelist
-/// → attendee correlation, the end-to-end MOS and the timeline read it.
+/// → attendee correlation, the end-to-end MOS and the timeline read it. In a meeting everyone is both: each session's
+/// input counts as a sender's and its output as a receiver's.
 /// </summary>
 internal sealed class WebinarMinutes
 {
@@ -12,9 +13,12 @@ internal sealed class WebinarMinutes
     private readonly Dictionary<long, List<(SessionRecord Panelist, float Latency, float Kbps)>> _panelistInputs = [];
     private readonly HashSet<long> _panelistDegraded = [];
 
-    private WebinarMinutes(Thresholds thresholds) => Thresholds = thresholds;
+    private WebinarMinutes(Thresholds thresholds, bool meeting) => (Thresholds, IsMeeting) = (thresholds, meeting);
 
     public Thresholds Thresholds { get; }
+
+    /// <summary>Whether these are a meeting's minutes (everyone sends and receives; nobody is a panelist).</summary>
+    public bool IsMeeting { get; }
 
     /// <summary>Minutes in which a panelist's input was degraded (loss bursts aside).</summary>
     public IReadOnlySet<long> PanelistDegraded => _panelistDegraded;
@@ -22,14 +26,14 @@ internal sealed class WebinarMinutes
     /// <summary>Every minute that anything was seen in, for the window and the timeline.</summary>
     public List<long> Seen { get; } = [];
 
-    public static WebinarMinutes LineUp(IReadOnlyList<SessionRecord> sessions, Thresholds thresholds)
+    public static WebinarMinutes LineUp(IReadOnlyList<SessionRecord> sessions, Thresholds thresholds, bool meeting = false)
     {
-        var lined = new WebinarMinutes(thresholds);
+        var lined = new WebinarMinutes(thresholds, meeting);
         foreach (var session in sessions)
         {
             foreach (var m in session.Minutes)
             {
-                if (session.IsPanelist)
+                if (session.IsPanelist || meeting)
                 {
                     if (m.AudioIn.Active)
                     {
@@ -45,7 +49,8 @@ internal sealed class WebinarMinutes
                         }
                     }
                 }
-                else if (m.AudioOut.Active)
+
+                if ((!session.IsPanelist || meeting) && m.AudioOut.Active)
                 {
                     lined._activeAttendees[m.Minute] = lined._activeAttendees.GetValueOrDefault(m.Minute) + 1;
                     if (m.AudioOut.Degraded && !m.AudioOut.Burst)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -92,7 +91,7 @@ public partial class ZoomQosClient : IDisposable
     public virtual ZoomPageable<ParticipantQos> GetWebinarParticipantsQosAsync(string webinarId, QosListType type = QosListType.Live, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(webinarId);
-        return new ZoomPageable<ParticipantQos>((token, hint, ct) => WalkParticipantsAsync(webinarId, type, token, hint, cancellationToken, ct));
+        return GetParticipantsQosAsync(QosEventKind.Webinar, webinarId, type, cancellationToken);
     }
 
     /// <summary>One participant's QoS: <c>GET /metrics/webinars/{webinarId}/participants/{participantId}/qos</c>.</summary>
@@ -103,8 +102,7 @@ public partial class ZoomQosClient : IDisposable
     public virtual Task<ParticipantQos> GetWebinarParticipantQosAsync(string webinarId, string participantId, QosListType type = QosListType.Live, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(webinarId);
-        ArgumentException.ThrowIfNullOrEmpty(participantId);
-        return GetAsync($"metrics/webinars/{ZoomIds.Encode(webinarId)}/participants/{ZoomIds.Encode(participantId)}/qos?type={type.ToWire()}", ZoomJsonContext.Default.ParticipantQos, cancellationToken);
+        return GetParticipantQosAsync(QosEventKind.Webinar, webinarId, participantId, type, cancellationToken);
     }
 
     /// <summary>
@@ -116,13 +114,7 @@ public partial class ZoomQosClient : IDisposable
     public virtual ZoomPageable<ParticipantQosSummary> GetWebinarParticipantsQosSummaryAsync(string webinarId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(webinarId);
-        return new ZoomPageable<ParticipantQosSummary>((token, hint, ct) => WalkListAsync<ParticipantQosSummaryPage, ParticipantQosSummary>(
-            $"metrics/webinars/{ZoomIds.Encode(webinarId)}/participants/qos_summary?page_size={Math.Clamp(hint ?? MaxParticipantsPageSize, 1, MaxParticipantsPageSize)}",
-            token,
-            ZoomJsonContext.Default.ParticipantQosSummaryPage,
-            page => (page.Participants, page.NextPageToken, null),
-            cancellationToken,
-            ct));
+        return GetParticipantsQosSummaryAsync(QosEventKind.Webinar, webinarId, cancellationToken);
     }
 
     /// <summary>The account's webinars: <c>GET /metrics/webinars</c>. Past needs a range of at most a month.</summary>
@@ -130,18 +122,8 @@ public partial class ZoomQosClient : IDisposable
     /// <param name="fromDate">First day (UTC), required for past.</param>
     /// <param name="toDate">Last day (UTC), required for past.</param>
     /// <param name="cancellationToken">Cancels the walk.</param>
-    public virtual ZoomPageable<WebinarSummary> GetWebinarsAsync(QosListType type = QosListType.Live, DateOnly? fromDate = null, DateOnly? toDate = null, CancellationToken cancellationToken = default)
-    {
-        var range = (fromDate is { } f ? "&from=" + f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty)
-            + (toDate is { } t ? "&to=" + t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
-        return new ZoomPageable<WebinarSummary>((token, hint, ct) => WalkListAsync<WebinarListPage, WebinarSummary>(
-            $"metrics/webinars?type={type.ToWire()}{range}&page_size={Math.Clamp(hint ?? MaxWebinarsPageSize, 1, MaxWebinarsPageSize)}",
-            token,
-            ZoomJsonContext.Default.WebinarListPage,
-            page => (page.Webinars, page.NextPageToken, page.TotalRecords),
-            cancellationToken,
-            ct));
-    }
+    public virtual ZoomPageable<WebinarSummary> GetWebinarsAsync(QosListType type = QosListType.Live, DateOnly? fromDate = null, DateOnly? toDate = null, CancellationToken cancellationToken = default) =>
+        GetInstancesAsync(QosEventKind.Webinar, type, fromDate, toDate, cancellationToken);
 
     /// <inheritdoc/>
     public void Dispose()
@@ -189,11 +171,11 @@ public partial class ZoomQosClient : IDisposable
         return linked;
     }
 
-    private async IAsyncEnumerable<ZoomPage<ParticipantQos>> WalkParticipantsAsync(string webinarId, QosListType type, string? startToken, int? pageSizeHint, CancellationToken callToken, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ZoomPage<ParticipantQos>> WalkParticipantsAsync(QosEventKind kind, string id, QosListType type, string? startToken, int? pageSizeHint, CancellationToken callToken, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var linked = Link(callToken, ref cancellationToken);
         var size = Math.Clamp(pageSizeHint ?? MaxParticipantsPageSize, 1, MaxParticipantsPageSize);
-        var path = $"metrics/webinars/{ZoomIds.Encode(webinarId)}/participants/qos?type={type.ToWire()}&page_size={size}";
+        var path = $"{Metrics(kind)}/{ZoomIds.Encode(id)}/participants/qos?type={type.ToWire()}&page_size={size}";
         var yielded = new HashSet<string>(StringComparer.Ordinal);
         var tokensSeen = new HashSet<string>(StringComparer.Ordinal);
         var token = startToken;

@@ -190,7 +190,7 @@ public sealed class ZoomQosServer : IAsyncDisposable
         app.MapOAuth();
         app.MapQos();
         app.MapQosSummaries();
-        app.MapWebinars();
+        app.MapInstanceLists();
         app.MapIngestion();
         app.MapWebhooks();
         app.MapGet("/health", HealthAsync).WithTags("Health").ExcludeFromDescription();

@@ -26,6 +26,12 @@ internal sealed partial class AudiencePlanner
 
     public void Plan()
     {
+        if (_spec.Instance.IsMeeting)
+        {
+            PlanMeeting();
+            return;
+        }
+
         var duration = _spec.DurationMinutes;
         for (var i = 0; i < _spec.Panelists; i++)
         {
@@ -63,10 +69,13 @@ internal sealed partial class AudiencePlanner
             IncidentalRejoins.Add(Truth(FaultKind.Reconnection, session, [session, rejoin], at, at + gap, $"an ordinary rejoin: drops out at minute {at} and comes back {gap} minute(s) later"));
         }
 
+        SortByJoin();
+    }
+
+    private void SortByJoin() =>
         Sessions.Sort((a, b) => a.JoinMinute != b.JoinMinute ? a.JoinMinute.CompareTo(b.JoinMinute)
             : a.JoinSecond != b.JoinSecond ? a.JoinSecond.CompareTo(b.JoinSecond)
             : string.CompareOrdinal(a.UserId, b.UserId));
-    }
 
     private HashSet<SessionPlan> PlantFaults(List<SessionPlan> attendees, int duration)
     {

@@ -37,6 +37,12 @@ public sealed class DemoDataSet
     /// <summary>The privacy-blanked account's webinar.</summary>
     public const long HipaaWebinarId = 82234567890;
 
+    /// <summary>"Weekly engineering sync", a recurring meeting: three past instances; in the latest (ended yesterday) the participant sharing their screen loses their uplink for six minutes.</summary>
+    public const long WeeklySyncMeetingId = 85234567890;
+
+    /// <summary>A meeting live at the reference time (12 participants).</summary>
+    public const long LiveMeetingId = 85234567891;
+
     /// <summary>The UUID of <see cref="SlashUuidWebinarId"/>'s instance.</summary>
     public const string SlashUuid = "/DemoQos//Slash+Uuid0w==";
 
@@ -49,7 +55,14 @@ public sealed class DemoDataSet
     /// <summary>How long the live webinar has been running at the reference time.</summary>
     public const int LiveElapsedMinutes = 25;
 
+    /// <summary>How long the live meeting runs in all.</summary>
+    public const int LiveMeetingDurationMinutes = 60;
+
+    /// <summary>How long the live meeting has been running at the reference time.</summary>
+    public const int LiveMeetingElapsedMinutes = 15;
+
     private const string DashboardScope = "dashboard_webinars:read:admin";
+    private const string MeetingsScope = "dashboard_meetings:read:admin";
 
     /// <summary>The password of every demo dashboard user: a well-known development value, like the apps' secrets.</summary>
     public const string DemoUserPassword = "demo-password";
@@ -86,7 +99,7 @@ public sealed class DemoDataSet
     /// <summary>The dashboard users, one per account with the Dashboard on (email, account); each signs in with <see cref="DemoUserPassword"/>.</summary>
     public IReadOnlyList<(string Email, string AccountId)> Users { get; } = [("demo@example.com", AccountId), ("hipaa@example.com", HipaaAccountId)];
 
-    /// <summary>Every webinar instance of every account.</summary>
+    /// <summary>Every webinar and meeting instance of every account (<see cref="WebinarInstance.Kind"/> tells which).</summary>
     public IReadOnlyList<SimulatedWebinar> Webinars { get; }
 
     /// <summary>The latest "Quarterly all-hands" instance (ended yesterday), which carries every planted fault.</summary>
@@ -94,6 +107,15 @@ public sealed class DemoDataSet
 
     /// <summary>The webinar in progress at the reference time.</summary>
     public SimulatedWebinar Live => Latest(LiveWebinarId);
+
+    /// <summary>The latest "Weekly engineering sync" instance (ended yesterday), whose sharer's uplink fails.</summary>
+    public SimulatedWebinar WeeklySync => Latest(WeeklySyncMeetingId);
+
+    /// <summary>The meeting in progress at the reference time.</summary>
+    public SimulatedWebinar LiveMeeting => Latest(LiveMeetingId);
+
+    /// <summary>Everything in progress at the reference time: the live webinar and the live meeting.</summary>
+    public IReadOnlyList<SimulatedWebinar> InProgress => [Live, LiveMeeting];
 
     /// <summary>Builds the data set around <paramref name="referenceTime"/>; the same time and seed give the same data.</summary>
     /// <param name="referenceTime">Now, usually.</param>
@@ -113,11 +135,11 @@ public sealed class DemoDataSet
         ];
         DemoApp[] apps =
         [
-            new(new ApiApp("demo-client-id", AccountId, [DashboardScope]), "demo-client-secret"),
+            new(new ApiApp("demo-client-id", AccountId, [DashboardScope, MeetingsScope]), "demo-client-secret"),
             new(new ApiApp("demo-noscope-client-id", AccountId, ["meeting:read:admin"]), "demo-noscope-client-secret"),
             new(new ApiApp("demo-ingest-client-id", AccountId, ["qos:write"]), "demo-ingest-client-secret"),
-            new(new ApiApp("demo-hipaa-client-id", HipaaAccountId, [DashboardScope]), "demo-hipaa-client-secret"),
-            new(new ApiApp("demo-pro-client-id", ProAccountId, [DashboardScope]), "demo-pro-client-secret"),
+            new(new ApiApp("demo-hipaa-client-id", HipaaAccountId, [DashboardScope, MeetingsScope]), "demo-hipaa-client-secret"),
+            new(new ApiApp("demo-pro-client-id", ProAccountId, [DashboardScope, MeetingsScope]), "demo-pro-client-secret"),
         ];
 
         var yesterday = today.AddDays(-1).AddHours(16);
@@ -139,6 +161,12 @@ public sealed class DemoDataSet
             Past(ExpiredWebinarId, "Kick-off, 13 months ago", NewUuid(uuids), yesterday.AddMonths(-13), 30, panelists: 1, attendees: 10, seed + 6),
             Past(TwelveSessionWebinarId, "Team sync", NewUuid(uuids), today.AddDays(-2).AddHours(14), 40, panelists: 1, attendees: 11, seed + 7, regulars: Regulars),
             Past(HipaaWebinarId, "Patient education", NewUuid(uuids), today.AddDays(-4).AddHours(18), 60, panelists: 1, attendees: 50, seed + 8, account: HipaaAccountId),
+
+            // Weekly engineering sync: a meeting, every participant sending; the latest has the sharer's failing uplink.
+            Meeting(WeeklySyncMeetingId, "Weekly engineering sync", NewUuid(uuids), yesterday.AddDays(-14), 60, 26, null, seed + 9, faults: false),
+            Meeting(WeeklySyncMeetingId, "Weekly engineering sync", NewUuid(uuids), yesterday.AddDays(-7), 60, 28, null, seed + 10, faults: false),
+            Meeting(WeeklySyncMeetingId, "Weekly engineering sync", NewUuid(uuids), yesterday.AddHours(-6), 60, 30, null, seed + 11, faults: true),
+            Meeting(LiveMeetingId, "Design review", NewUuid(uuids), minute.AddMinutes(-LiveMeetingElapsedMinutes), LiveMeetingDurationMinutes, 12, ended: false, seed + 12, faults: false),
         };
 
         return new DemoDataSet(now, accounts, apps, webinars);
@@ -160,6 +188,16 @@ public sealed class DemoDataSet
             seed,
             faults,
             regulars));
+
+    // A meeting ends after its minutes unless it is live (ended: false).
+    private static SimulatedWebinar Meeting(long meetingId, string topic, string uuid, DateTimeOffset start, int minutes, int participants, bool? ended, int seed, bool faults) =>
+        WebinarSimulator.Simulate(new WebinarSpec(
+            Instance(meetingId, topic, uuid, AccountId, start, ended == false ? null : start.AddMinutes(minutes)) with { Kind = QosEventKind.Meeting },
+            Panelists: 0,
+            AttendeeSessions: participants,
+            DurationMinutes: minutes,
+            Seed: seed,
+            PlantFaults: faults));
 
     private static WebinarInstance Instance(long webinarId, string topic, string uuid, string account, DateTimeOffset start, DateTimeOffset? end) =>
         new(uuid, webinarId, account, topic, "Grace Hopper", "grace.hopper@example.com", start, end);

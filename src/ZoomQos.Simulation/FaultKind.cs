@@ -26,4 +26,7 @@ public enum FaultKind
 
     /// <summary>One attendee's downlink or device degrades while nobody else's does.</summary>
     AttendeeDownlink,
+
+    /// <summary>In a meeting, where anyone can send: one participant's uplink degrades (while sharing their screen) and many others' downlinks with it.</summary>
+    SenderUplink,
 }

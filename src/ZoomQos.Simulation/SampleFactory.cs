@@ -64,14 +64,14 @@ internal sealed class SampleFactory(SessionPlan session, int shareFromMinute, in
             jitter = 38 + (_random.NextDouble() * 32);
         }
 
-        if (uplink && session.EffectAt(FaultKind.PanelistUplink, minute) is { IsCause: true })
+        if (uplink && session.UplinkEffectAt(minute) is { IsCause: true })
         {
             avgLoss = 6 + (_random.NextDouble() * 9);
             maxLoss = avgLoss + 5 + (_random.NextDouble() * 10);
             jitter = 60 + (_random.NextDouble() * 60);
         }
 
-        if (!uplink && session.EffectAt(FaultKind.PanelistUplink, minute) is { IsCause: false })
+        if (!uplink && session.UplinkEffectAt(minute) is { IsCause: false })
         {
             avgLoss = 5 + (_random.NextDouble() * 7);
             maxLoss = avgLoss + 4 + (_random.NextDouble() * 8);

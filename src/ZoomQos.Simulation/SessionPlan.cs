@@ -27,4 +27,7 @@ internal sealed class SessionPlan
 
     public FaultEffect? EffectAt(FaultKind kind, int minute) =>
         Effects.Find(e => e.Kind == kind && minute >= e.FromMinute && minute <= e.ToMinute);
+
+    /// <summary>A sender's failing uplink in the minute, a webinar panelist's or a meeting participant's: as its cause or its victim.</summary>
+    public FaultEffect? UplinkEffectAt(int minute) => EffectAt(FaultKind.PanelistUplink, minute) ?? EffectAt(FaultKind.SenderUplink, minute);
 }

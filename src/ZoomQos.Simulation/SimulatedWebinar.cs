@@ -87,7 +87,7 @@ public sealed class SimulatedWebinar
                 samples.Add(factory.Sample(minute, at));
             }
 
-            yield return Describe(session, joined, stillIn ? null : left, samples);
+            yield return Describe(session, joined, stillIn ? null : left, samples, Instance.IsMeeting);
         }
     }
 
@@ -104,7 +104,7 @@ public sealed class SimulatedWebinar
         }
     }
 
-    private static ParticipantQos Describe(SessionPlan session, DateTimeOffset joined, DateTimeOffset? left, List<QosSample> samples)
+    private static ParticipantQos Describe(SessionPlan session, DateTimeOffset joined, DateTimeOffset? left, List<QosSample> samples, bool meeting)
     {
         var p = session.Person;
         var faulted = session.Effects.Count > 0;
@@ -114,8 +114,14 @@ public sealed class SimulatedWebinar
             FaultKind.BandwidthStepDown => "Unstable video",
             _ => "Unstable audio",
         }).Distinct().ToList();
+        var mac = p.Device == "Mac";
         return new ParticipantQos
         {
+            // A meeting's participants name their devices, and how long joining took (seconds).
+            Microphone = !meeting ? null : mac ? "MacBook Pro Microphone" : "Microphone Array (Realtek(R) Audio)",
+            Speaker = !meeting ? null : mac ? "MacBook Pro Speakers" : "Speakers (Realtek(R) Audio)",
+            Camera = !meeting ? null : !p.HasVideo ? string.Empty : mac ? "FaceTime HD Camera" : "Integrated Webcam",
+            TotalJointimeCost = meeting ? 0.8 + (session.Seed % 3200 / 1000.0) : null,
             Id = p.ZoomUserId,
             UserId = session.UserId,
             ParticipantUuid = session.ParticipantUuid,

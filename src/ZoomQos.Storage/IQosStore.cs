@@ -93,7 +93,7 @@ public interface IQosStore : IAsyncDisposable
     Task UpsertInstanceAsync(WebinarInstance instance, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Resolves what a caller named: a numeric webinar ID means its latest instance (for <c>live</c> the one in
+    /// Resolves what a caller named, a webinar's or a meeting's (one number space): a numeric ID means its latest instance (for <c>live</c> the one in
     /// progress, for <c>past</c> the most recently ended one); anything else is an instance UUID. Another
     /// account's instance is not found.
     /// </summary>
@@ -104,8 +104,8 @@ public interface IQosStore : IAsyncDisposable
     Task<WebinarInstance?> ResolveInstanceAsync(string accountId, string webinarIdOrUuid, QosListType type, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Lists an account's instances: in progress for <c>live</c>, ended with a start in [<paramref name="startFrom"/>,
-    /// <paramref name="startTo"/>) for <c>past</c>; ordered by start time, then UUID; after a keyset position.
+    /// Lists an account's instances (of one kind, or of both): in progress for <c>live</c>, ended with a start in
+    /// [<paramref name="startFrom"/>, <paramref name="startTo"/>) for <c>past</c>; ordered by start time, then UUID; after a keyset position.
     /// </summary>
     /// <param name="accountId">The account.</param>
     /// <param name="type">Live or past.</param>
@@ -113,8 +113,9 @@ public interface IQosStore : IAsyncDisposable
     /// <param name="startTo">Latest start (exclusive).</param>
     /// <param name="after">The position after which to read, or <see langword="null"/> for the first page.</param>
     /// <param name="limit">At most this many instances.</param>
+    /// <param name="kind">Only webinars or only meetings; both for <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    Task<InstancePage> ListInstancesAsync(string accountId, QosListType type, DateTimeOffset startFrom, DateTimeOffset startTo, InstanceCursor? after, int limit, CancellationToken cancellationToken = default);
+    Task<InstancePage> ListInstancesAsync(string accountId, QosListType type, DateTimeOffset startFrom, DateTimeOffset startTo, InstanceCursor? after, int limit, QosEventKind? kind = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Merges participant sessions and their samples into an instance, in one transaction: a new session or

@@ -22,6 +22,7 @@ public sealed class GroundTruthTests(ITestOutputHelper output)
         [FaultKind.BandwidthStepDown] = CauseKind.BandwidthAdaptation,
         [FaultKind.Reconnection] = CauseKind.Reconnection,
         [FaultKind.AttendeeDownlink] = CauseKind.AttendeeDownlink,
+        [FaultKind.SenderUplink] = CauseKind.SenderUplink,
     };
 
     [Theory]
@@ -66,6 +67,43 @@ public sealed class GroundTruthTests(ITestOutputHelper output)
         Assert.True(precision >= 0.90 && recall >= 0.90, report);
     }
 
+    [Fact]
+    public void The_demo_meetings_sharing_participants_uplink_is_the_top_cause_and_the_others_its_victims()
+    {
+        var demo = DemoDataSet.Create(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+        var analysis = Analyze(demo.WeeklySync);
+
+        var (precision, recall) = Score(demo.WeeklySync, analysis, out var report);
+        output.WriteLine($"demo weekly sync: precision {precision:P1}, recall {recall:P1}, verdict {analysis.Verdict}, poor {analysis.Poor} of {analysis.Participants}");
+        output.WriteLine(report);
+
+        var planted = demo.WeeklySync.Faults.Single(f => f.Kind == FaultKind.SenderUplink);
+        var top = analysis.Findings[0];
+        Assert.Equal(CauseKind.SenderUplink, top.Kind);
+        Assert.Equal(planted.CauseUserId, top.CauseUserId);
+        Assert.Equal((planted.From, planted.To), (top.From, top.To));
+        Assert.EndsWith("'s uplink, sharing their screen", top.Title, StringComparison.Ordinal);
+        Assert.Equal(planted.AffectedUserIds.Order(StringComparer.Ordinal), top.AffectedUserIds.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(analysis.Findings, f => f.Kind == CauseKind.PanelistUplink);
+        Assert.DoesNotContain(analysis.ParticipantResults, p => p.IsPanelist);
+        Assert.True(precision >= 0.90 && recall >= 0.90, report);
+    }
+
+    [Theory]
+    [InlineData(3, 30, 60)]
+    [InlineData(8, 12, 45)]
+    [InlineData(19, 80, 90)]
+    public void In_a_meeting_the_failing_senders_uplink_is_found_and_without_a_fault_nobody_is_poor(int seed, int participants, int minutes)
+    {
+        var faulted = Analyze(SimulateMeeting(seed, participants, minutes, faults: true));
+        var clean = Analyze(SimulateMeeting(seed, participants, minutes, faults: false));
+        var planted = SimulateMeeting(seed, participants, minutes, faults: true).Faults.Single();
+
+        Assert.Contains(faulted.Findings, f => f.Kind == CauseKind.SenderUplink && f.CauseUserId == planted.CauseUserId && f.From == planted.From && f.To == planted.To);
+        Assert.Equal(0, clean.Poor);
+        Assert.DoesNotContain(clean.Findings, f => f.Kind.IsEpisode);
+    }
+
     [Theory]
     [InlineData(5, 300, 90)]
     [InlineData(6, 1000, 60)]
@@ -89,9 +127,16 @@ public sealed class GroundTruthTests(ITestOutputHelper output)
         return WebinarSimulator.Simulate(new WebinarSpec(instance, panelists, attendees, minutes, seed, faults));
     }
 
+    internal static SimulatedWebinar SimulateMeeting(int seed, int participants, int minutes, bool faults)
+    {
+        var start = new DateTimeOffset(2026, 10, 1, 15, 0, 0, TimeSpan.Zero);
+        var instance = new WebinarInstance($"meeting{seed}==", 85234500000 + seed, "acme", "Ground truth meeting", "Host", "host@example.com", start, start.AddMinutes(minutes)) { Kind = QosEventKind.Meeting };
+        return WebinarSimulator.Simulate(new WebinarSpec(instance, 0, participants, minutes, seed, faults));
+    }
+
     internal static WebinarAnalysis Analyze(SimulatedWebinar webinar, Thresholds? thresholds = null)
     {
-        var analyzer = new QosAnalyzer(thresholds);
+        var analyzer = new QosAnalyzer(thresholds, window: AnalysisWindow.Ended with { IsMeeting = webinar.Instance.IsMeeting });
         foreach (var participant in webinar.Participants())
         {
             analyzer.Add(participant);

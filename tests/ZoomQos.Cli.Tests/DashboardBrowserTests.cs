@@ -37,13 +37,21 @@ public sealed class DashboardBrowserTests(CliHarness cli) : IClassFixture<CliHar
         Assert.Contains("Wrong email or password", await page.Locator(".error").InnerTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(await demo.CookiesAsync(), c => c.Name == "zoomqos.session");
 
-        // Signed in: the list, live first, and the three all-hands.
+        // Signed in: the list, live first (the live meeting started last), the three all-hands, and the meetings beside
+        // the webinars, each with its badge.
         await SignInAsync(page, "demo@example.com", "demo-password");
         await page.WaitForFunctionAsync("() => window.zoomqosReady === true");
-        var first = page.Locator("#webinars tbody tr").First;
-        Assert.Contains("Live product launch", await first.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal("Live", await first.Locator(".badge.live").InnerTextAsync());
+        var rows = page.Locator("#webinars tbody tr");
+        var (first, second) = (rows.Nth(0), rows.Nth(1));
+        Assert.Contains("Design review", await first.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(["Meeting", "Live"], await first.Locator(".badge.meeting, .badge.live").AllInnerTextsAsync());
+        Assert.Contains("Live product launch", await second.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(["Live"], await second.Locator(".badge.meeting, .badge.live").AllInnerTextsAsync());
         Assert.Equal(3, await page.Locator("#webinars tbody tr", new PageLocatorOptions { HasText = "Quarterly all-hands" }).CountAsync());
+        var weekly = page.Locator("#webinars tbody tr", new PageLocatorOptions { HasText = "Weekly engineering sync" });
+        Assert.Equal(3, await weekly.CountAsync());
+        Assert.Equal("Meeting", await weekly.First.Locator(".badge.meeting").InnerTextAsync());
+        Assert.Contains("85234567890", await weekly.First.InnerTextAsync(), StringComparison.Ordinal);
         await ShotAsync(page, "dashboard-webinars.png");
         await AssertAccessibleAsync(page);
         var session = Assert.Single(await demo.CookiesAsync(), c => c.Name == "zoomqos.session");

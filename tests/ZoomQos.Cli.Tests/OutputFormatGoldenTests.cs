@@ -17,7 +17,7 @@ namespace ZoomQos.Cli.Tests;
 /// </summary>
 public sealed class OutputFormatGoldenTests : IDisposable
 {
-    private static readonly FetchHeader Header = new("81234567890", QosListType.Past);
+    private static readonly FetchHeader Header = new(new Cli.Options.QosTarget(QosEventKind.Webinar, "81234567890"), QosListType.Past);
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "zoomqos-golden-" + Guid.NewGuid().ToString("N"));
 
     public OutputFormatGoldenTests() => Directory.CreateDirectory(_directory);

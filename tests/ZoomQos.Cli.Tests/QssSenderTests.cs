@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using ZoomQos.Contracts.Qos;
 using ZoomQos.Simulation;
+using ZoomQos.Storage;
 using ZoomQos.TestSupport;
 
 namespace ZoomQos.Cli.Tests;
@@ -70,36 +72,46 @@ public sealed class QssSenderTests(CliHarness cli) : IClassFixture<CliHarness>
         var health = await sender.WaitForHealthAsync(w => w["delivered"]!.GetValue<long>() >= expected.Count, section: "webhooks");
 
         Assert.Equal(0, health["failed"]!.GetValue<long>());
-        var uuid = DemoDataSet.Create(start).Live.Instance.Uuid;
-        var sent = await StoreReading.SessionsAsync(_cli.PathOf("qss-sent.db"), "demo", uuid);
-        var received = await StoreReading.SessionsAsync(_cli.PathOf("qss-received.db"), "demo", uuid);
-        Assert.Equal(expected.Count(k => k.StartsWith("webinar.participant_qos|", StringComparison.Ordinal)), received.Values.Sum(s => s["user_qos"]!.AsArray().Count));
-        foreach (var (user, session) in received)
+        foreach (var live in DemoDataSet.Create(start).InProgress)
         {
-            foreach (var sample in session["user_qos"]!.AsArray())
+            // The live webinar's minutes and the live meeting's, each into an instance of its kind.
+            var (uuid, kind) = (live.Instance.Uuid, live.Instance.IsMeeting ? "meeting" : "webinar");
+            var sent = await StoreReading.SessionsAsync(_cli.PathOf("qss-sent.db"), "demo", uuid);
+            var received = await StoreReading.SessionsAsync(_cli.PathOf("qss-received.db"), "demo", uuid);
+            Assert.Equal(expected.Count(k => k.StartsWith(kind + ".participant_qos|", StringComparison.Ordinal)), received.Values.Sum(s => s["user_qos"]!.AsArray().Count));
+            foreach (var (user, session) in received)
             {
-                var original = sent[user]["user_qos"]!.AsArray().Single(s => s!["date_time"]!.GetValue<string>() == sample!["date_time"]!.GetValue<string>());
-                Assert.True(JsonNode.DeepEquals(original, sample), $"{user}: {original!.ToJsonString()}\n!=\n{sample!.ToJsonString()}");
+                foreach (var sample in session["user_qos"]!.AsArray())
+                {
+                    var original = sent[user]["user_qos"]!.AsArray().Single(s => s!["date_time"]!.GetValue<string>() == sample!["date_time"]!.GetValue<string>());
+                    Assert.True(JsonNode.DeepEquals(original, sample), $"{user}: {original!.ToJsonString()}\n!=\n{sample!.ToJsonString()}");
+                }
             }
+
+            await using var store = QosStores.Open("sqlite:" + _cli.PathOf("qss-received.db"));
+            Assert.Equal(live.Instance.Kind, (await store.ResolveInstanceAsync("demo", uuid, QosListType.Live))!.Kind);
         }
     }
 
     private Task<SyncingServer> SendingServerAsync(string store, TimeProvider clock, Uri endpoint) =>
         SyncingServer.StartAsync(NoZoom, "sqlite:" + _cli.PathOf(store), clock, ["--seed", "demo", "--no-dashboard", "--webhook-url", endpoint.AbsoluteUri, "--webhook-secret-token", Secret], sync: false);
 
-    // The events of the live webinar's first simulated minute after the server starts: one per participant with a sample
+    // The events of the live webinar's and the live meeting's first simulated minute after the server starts: one per participant with a sample
     // in it, one summary per participant who left in it.
     private static List<string> Expected(DateTimeOffset start)
     {
-        var live = DemoDataSet.Create(start).Live;
         var end = start.AddMinutes(1);
         var keys = new List<string>();
-        foreach (var p in live.SnapshotAt(end))
+        foreach (var live in DemoDataSet.Create(start).InProgress)
         {
-            keys.AddRange(p.UserQos!.Where(s => s.DateTime.Value > start && s.DateTime.Value <= end).Select(_ => "webinar.participant_qos|" + p.UserId));
-            if (p.LeaveTime.Value is { } left && left > start && left <= end)
+            var kind = live.Instance.IsMeeting ? "meeting" : "webinar";
+            foreach (var p in live.SnapshotAt(end))
             {
-                keys.Add("webinar.participant_qos_summary|" + p.UserId);
+                keys.AddRange(p.UserQos!.Where(s => s.DateTime.Value > start && s.DateTime.Value <= end).Select(_ => kind + ".participant_qos|" + p.UserId));
+                if (p.LeaveTime.Value is { } left && left > start && left <= end)
+                {
+                    keys.Add(kind + ".participant_qos_summary|" + p.UserId);
+                }
             }
         }
 

@@ -35,7 +35,7 @@ public sealed class SyncLimitTests(CliHarness cli) : IClassFixture<CliHarness>
         await using var aRead = QosStores.Open(aStore);
         await using var bRead = QosStores.Open(bStore);
         var instances = (await aRead.ListInstancesAsync("demo", QosListType.Past, since.UtcDateTime.Date, clock.GetUtcNow().AddDays(1), null, 100)).Instances;
-        Assert.Equal(3, instances.Count); // the all-hands of yesterday (1,003 sessions), the team sync, the office hours
+        Assert.Equal(4, instances.Count); // the all-hands of yesterday (1,003 sessions), the team sync, the office hours, yesterday's weekly sync (a meeting)
         foreach (var instance in instances)
         {
             Assert.Equal(await aRead.CountParticipantsAsync(instance.Uuid), await bRead.CountParticipantsAsync(instance.Uuid));

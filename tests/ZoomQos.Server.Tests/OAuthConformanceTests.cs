@@ -19,7 +19,7 @@ public abstract class OAuthConformanceTests(DemoServer demo)
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Equal("bearer", answer.Json!["token_type"]!.GetValue<string>());
         Assert.Equal(3600, answer.Json["expires_in"]!.GetValue<int>());
-        Assert.Equal("dashboard_webinars:read:admin", answer.Json["scope"]!.GetValue<string>());
+        Assert.Equal("dashboard_webinars:read:admin dashboard_meetings:read:admin", answer.Json["scope"]!.GetValue<string>());
         Assert.StartsWith("http://127.0.0.1:", answer.Json["api_url"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(answer.Json["access_token"]!.GetValue<string>()));
     }

@@ -24,6 +24,11 @@ public sealed class SchemaConformanceTests(DemoServer demo)
     [InlineData("/v2/metrics/webinars/81234567891/participants/qos?type=live&page_size=10", "dashboardWebinarParticipantsQOS.json")]
     [InlineData("/v2/metrics/webinars/81234567892/participants/qos?type=past&page_size=10", "dashboardWebinarParticipantsQOS.json")]
     [InlineData("/v2/metrics/webinars/81234567894/participants/qos?type=past&page_size=10", "dashboardWebinarParticipantsQOS.json")]
+    [InlineData("/v2/metrics/meetings?type=past&from={from}&to={to}&page_size=300", "dashboardMeetings.json")]
+    [InlineData("/v2/metrics/meetings?type=live&page_size=300", "dashboardMeetings.json")]
+    [InlineData("/v2/metrics/meetings/85234567890/participants/qos?type=past&page_size=10", "dashboardMeetingParticipantsQOS.json")]
+    [InlineData("/v2/metrics/meetings/85234567891/participants/qos?type=live&page_size=10", "dashboardMeetingParticipantsQOS.json")]
+    [InlineData("/v2/metrics/meetings/85234567890/participants/qos_summary?page_size=10", "dashboardMeetingParticipantsQOSSummary.json")]
     public async Task Every_answer_is_valid_by_zooms_schema(string pathAndQuery, string schema)
     {
         var now = demo.Time.GetUtcNow();
@@ -44,16 +49,18 @@ public sealed class SchemaConformanceTests(DemoServer demo)
         while (next.Length > 0 && pages < 5);
     }
 
-    [Fact]
-    public async Task One_participant_is_valid_by_zooms_schema()
+    [Theory]
+    [InlineData("webinars", "81234567894", "dashboardWebinarParticipantQOS.json")]
+    [InlineData("meetings", "85234567890", "dashboardMeetingParticipantQOS.json")]
+    public async Task One_participant_is_valid_by_zooms_schema(string surface, string id0, string schema)
     {
         var token = await demo.Api.TokenAsync();
-        var page = await demo.Api.GetAsync("/v2/metrics/webinars/81234567894/participants/qos?type=past&page_size=1", token);
+        var page = await demo.Api.GetAsync($"/v2/metrics/{surface}/{id0}/participants/qos?type=past&page_size=1", token);
         var id = page.Json!["participants"]![0]!["id"]?.GetValue<string>() ?? page.Json["participants"]![0]!["user_id"]!.GetValue<string>();
 
-        var one = await demo.Api.GetAsync($"/v2/metrics/webinars/81234567894/participants/{Uri.EscapeDataString(id)}/qos?type=past", token);
+        var one = await demo.Api.GetAsync($"/v2/metrics/{surface}/{id0}/participants/{Uri.EscapeDataString(id)}/qos?type=past", token);
 
-        var errors = ZoomSchemas.ResponseErrors("dashboardWebinarParticipantQOS.json", one.Json, EmptyAllowed);
+        var errors = ZoomSchemas.ResponseErrors(schema, one.Json, EmptyAllowed);
         Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
         Assert.IsType<JsonObject>(one.Json);
     }

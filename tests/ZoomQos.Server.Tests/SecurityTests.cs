@@ -25,6 +25,7 @@ public sealed class SecurityTests(DemoServer demo)
     private static readonly Dictionary<string, string> Samples = new(StringComparer.Ordinal)
     {
         ["webinarId"] = "81234567890",
+        ["meetingId"] = "85234567890",
         ["participantId"] = "16778240",
         ["uuid"] = "security-instance",
         ["documentName"] = "v1",
@@ -107,10 +108,11 @@ public sealed class SecurityTests(DemoServer demo)
             ("demo-hipaa", hipaaToken, "81234567890"),
             ("demo-hipaa", hipaaToken, "81234567894"),
             ("demo-pro", proToken, "82234567890"),
+            ("demo-hipaa", hipaaToken, "85234567890"), // demo's meeting
         ];
         foreach (var (account, token, foreign) in pairs)
         {
-            foreach (var path in new[] { "/v2/metrics/webinars/{0}/participants/qos?type=past", "/v2/metrics/webinars/{0}/participants/16778240/qos?type=past" })
+            foreach (var path in new[] { "/v2/metrics/webinars/{0}/participants/qos?type=past", "/v2/metrics/webinars/{0}/participants/16778240/qos?type=past", "/v2/metrics/meetings/{0}/participants/qos?type=past", "/v2/metrics/meetings/{0}/participants/16778240/qos?type=past" })
             {
                 var theirs = await demo.Api.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, path, foreign), token);
                 var nobodys = await demo.Api.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, path, "89999999999"), token);
@@ -119,7 +121,9 @@ public sealed class SecurityTests(DemoServer demo)
             }
 
             var listed = await demo.Api.GetAsync("/v2/metrics/webinars?type=live", token);
+            var meetings = await demo.Api.GetAsync("/v2/metrics/meetings?type=live", token);
             Assert.DoesNotContain(foreign, listed.Text ?? string.Empty, StringComparison.Ordinal);
+            Assert.DoesNotContain(foreign, meetings.Text ?? string.Empty, StringComparison.Ordinal);
         }
 
         // Writes: demo's ingestion app cannot touch demo-hipaa's instance.

@@ -21,7 +21,7 @@ public class PlantedFaultTests
     [Fact]
     public void The_ground_truth_lists_every_kind_of_fault()
     {
-        Assert.Equal(Enum.GetValues<FaultKind>().ToHashSet(), Webinar.Faults.Select(f => f.Kind).ToHashSet());
+        Assert.Equal(Enum.GetValues<FaultKind>().Where(k => k != FaultKind.SenderUplink).ToHashSet(), Webinar.Faults.Select(f => f.Kind).ToHashSet()); // SenderUplink is a meeting's (MeetingSimulationTests)
         Assert.All(Webinar.Faults, f => Assert.True(ByUser.ContainsKey(f.CauseUserId)));
         Assert.All(Webinar.Faults.SelectMany(f => f.AffectedUserIds), id => Assert.True(ByUser.ContainsKey(id)));
         Assert.All(Webinar.Faults, f => Assert.False(string.IsNullOrWhiteSpace(f.Description)));

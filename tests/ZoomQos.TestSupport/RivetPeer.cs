@@ -16,8 +16,10 @@ public static class RivetPeer
     /// <param name="account">The account ID.</param>
     /// <param name="clientId">The client ID.</param>
     /// <param name="clientSecret">The client secret.</param>
-    /// <param name="webinarId">The webinar ID or UUID.</param>
-    public static async Task<(int ExitCode, string Ndjson, string Stderr)> WalkAsync(Uri apiBase, Uri tokenUrl, string account, string clientId, string clientSecret, string webinarId)
+    /// <param name="webinarId">The webinar (or meeting) ID or UUID.</param>
+    /// <param name="meeting">Walk the meeting route (<c>listMeetingParticipantsQoS</c>) instead of the webinar one.</param>
+    /// <param name="type">past or live.</param>
+    public static async Task<(int ExitCode, string Ndjson, string Stderr)> WalkAsync(Uri apiBase, Uri tokenUrl, string account, string clientId, string clientSecret, string webinarId, bool meeting = false, string type = "past")
     {
         ArgumentNullException.ThrowIfNull(apiBase);
         ArgumentNullException.ThrowIfNull(tokenUrl);
@@ -32,6 +34,8 @@ public static class RivetPeer
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Peers", "rivet", "rivet-walk.cjs"));
         start.ArgumentList.Add(webinarId);
+        start.ArgumentList.Add(type);
+        start.ArgumentList.Add(meeting ? "meeting" : "webinar");
         start.Environment["ZOOMQOS_BASE_URL"] = apiBase.AbsoluteUri.TrimEnd('/');
         start.Environment["ZOOMQOS_TOKEN_URL"] = tokenUrl.AbsoluteUri;
         start.Environment["ZOOM_ACCOUNT_ID"] = account;

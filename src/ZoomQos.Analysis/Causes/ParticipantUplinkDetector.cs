@@ -17,7 +17,7 @@ internal sealed class ParticipantUplinkDetector : ICauseDetector
     public CauseResult Detect(CauseContext context)
     {
         var t = context.Thresholds;
-        var inEpisode = context.Findings.Where(f => f.Kind == CauseKind.PanelistUplink)
+        var inEpisode = context.Findings.Where(f => f.Kind.IsEpisode)
             .SelectMany(f => Enumerable.Range(0, f.Minutes).Select(i => (f.From.ToUnixTimeSeconds() / 60) + i))
             .ToHashSet();
         var findings = new List<Finding>();

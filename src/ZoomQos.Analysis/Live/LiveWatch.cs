@@ -11,7 +11,8 @@ namespace ZoomQos.Analysis.Live;
 /// <param name="windowMinutes">Each participant is judged on their last this many minutes.</param>
 /// <param name="cooldown">No second alert for the same key within this long.</param>
 /// <param name="thresholds">The thresholds.</param>
-public sealed class LiveWatch(int windowMinutes, TimeSpan cooldown, Thresholds thresholds)
+/// <param name="meeting">Whether the live instance is a meeting's (anyone can send) rather than a webinar's.</param>
+public sealed class LiveWatch(int windowMinutes, TimeSpan cooldown, Thresholds thresholds, bool meeting = false)
 {
     /// <summary>The key of the webinar's own alert.</summary>
     public const string WebinarKey = "webinar";
@@ -30,7 +31,7 @@ public sealed class LiveWatch(int windowMinutes, TimeSpan cooldown, Thresholds t
         var latest = sessions.SelectMany(p => p.UserQos ?? []).Select(s => s.DateTime.Value).Max() ?? DateTimeOffset.MinValue;
         var now = latest == DateTimeOffset.MinValue ? latest : latest.AddMinutes(-1);
         var from = now.AddMinutes(-windowMinutes + 1);
-        var analyzer = new QosAnalyzer(thresholds, seriesFor: 0, AnalysisWindow.LiveUntil(now));
+        var analyzer = new QosAnalyzer(thresholds, seriesFor: 0, AnalysisWindow.LiveUntil(now) with { IsMeeting = meeting });
         foreach (var session in sessions.Where(p => p.LeaveTime.Value is null || p.LeaveTime.Value >= from))
         {
             analyzer.Add(session with { UserQos = [.. (session.UserQos ?? []).Where(s => s.DateTime.Value >= from && s.DateTime.Value <= now)] });

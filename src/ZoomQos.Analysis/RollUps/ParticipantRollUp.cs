@@ -47,7 +47,7 @@ internal sealed class ParticipantRollUp(Thresholds t, WebinarMinutes minutes, IR
 
         var poorMinutes = s.Minutes.Where(m => m.AudioIn.Net == Quality.Poor || m.AudioOut.Net == Quality.Poor).Select(m => m.Minute).ToHashSet();
         var causes = findings
-            .Where(f => f.AffectedUserIds.Contains(s.UserId, StringComparer.Ordinal) || (f.CauseUserId == s.UserId && f.Kind != CauseKind.PanelistUplink))
+            .Where(f => f.AffectedUserIds.Contains(s.UserId, StringComparer.Ordinal) || (f.CauseUserId == s.UserId && !f.Kind.IsEpisode))
             .OrderByDescending(f => poorMinutes.Count(m => UtcMinute.At(m) >= f.From && UtcMinute.At(m) <= f.To))
             .ThenByDescending(f => f.Impact)
             .ToList();
@@ -57,7 +57,7 @@ internal sealed class ParticipantRollUp(Thresholds t, WebinarMinutes minutes, IR
             UserId = s.UserId,
             Name = s.Name,
             Email = s.Email,
-            IsPanelist = s.IsPanelist,
+            IsPanelist = s.IsPanelist && !minutes.IsMeeting,
             Dimensions = s.Dimensions,
             ActiveMinutes = active,
             PoorAudioMinutes = poorAudio,

@@ -34,7 +34,7 @@ public static class InstanceSummaries
         // Summaries are read by the account's users, so they are made from what the account may see: a privacy-blanked
         // account's names and emails never reach a cause's title or a person's history.
         var blanked = (await store.GetAccountAsync(instance.AccountId, cancellationToken))?.PrivacyBlanking ?? true;
-        var analyzer = new QosAnalyzer(thresholds, seriesFor: 0);
+        var analyzer = new QosAnalyzer(thresholds, seriesFor: 0, AnalysisWindow.For(instance, now));
         ParticipantCursor? after = null;
         do
         {

@@ -149,15 +149,15 @@ public sealed partial class ArchiveSync(IQosStore store, ZoomQosClient client, S
         try
         {
             var live = 0;
-            await foreach (var webinar in client.GetWebinarsAsync(QosListType.Live, cancellationToken: cancellationToken).WithCancellation(cancellationToken))
+            await foreach (var webinar in WebinarListing.LiveAsync(client, cancellationToken))
             {
                 if (webinar.Uuid is not { Length: > 0 } uuid || webinar.StartTime.Value is not { } start)
                 {
                     continue;
                 }
 
-                await store.UpsertInstanceAsync(new WebinarInstance(uuid, webinar.Id ?? 0, settings.AccountId, webinar.Topic ?? string.Empty, webinar.Host ?? string.Empty, webinar.Email ?? string.Empty, start, null), cancellationToken);
-                await foreach (var page in client.GetWebinarParticipantsQosAsync(uuid, QosListType.Live, cancellationToken).AsPages(null, settings.PageSize, cancellationToken))
+                await store.UpsertInstanceAsync(new WebinarInstance(uuid, webinar.Id ?? 0, settings.AccountId, webinar.Topic ?? string.Empty, webinar.Host ?? string.Empty, webinar.Email ?? string.Empty, start, null) { Kind = webinar.Kind }, cancellationToken);
+                await foreach (var page in client.GetParticipantsQosAsync(webinar.Kind, uuid, QosListType.Live, cancellationToken).AsPages(null, settings.PageSize, cancellationToken))
                 {
                     await store.MergeParticipantsAsync(uuid, page.Values.ToAsyncEnumerable(), cancellationToken);
                 }

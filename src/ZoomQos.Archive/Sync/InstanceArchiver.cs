@@ -31,7 +31,7 @@ public sealed class InstanceArchiver(IQosStore store, ZoomQosClient client, stri
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(14);
 
     /// <summary>Archives the instance a webinar list named.</summary>
-    /// <param name="listed">The instance as <c>GET /metrics/webinars?type=past</c> listed it (UUID, ID, start and end).</param>
+    /// <param name="listed">The instance as <c>GET /metrics/webinars?type=past</c> (or the meetings') listed it (UUID, ID, start and end, kind).</param>
     /// <param name="progress">Sessions stored so far and the total, after each page.</param>
     /// <param name="stop">After a page is stored, stop here when this is cancelled (the page in flight is kept).</param>
     /// <param name="walk">Cancels the request in flight.</param>
@@ -44,6 +44,7 @@ public sealed class InstanceArchiver(IQosStore store, ZoomQosClient client, stri
             new WebinarInstance(uuid, listed.Id ?? 0, accountId, listed.Topic ?? string.Empty, listed.Host ?? string.Empty, listed.Email ?? string.Empty, listed.StartTime.Value!.Value, listed.EndTime.Value)
             {
                 DataWithheld = known?.DataWithheld ?? false, // an archive's hold outlives a new run
+                Kind = listed.Kind,
             },
             walk);
         var checkpoint = await store.GetCheckpointAsync(uuid, walk);
@@ -59,12 +60,12 @@ public sealed class InstanceArchiver(IQosStore store, ZoomQosClient client, stri
         long fetched = 0;
         try
         {
-            (stored, fetched) = await WalkAsync(uuid, resume, stored, progress, stop, walk);
+            (stored, fetched) = await WalkAsync(listed.Kind, uuid, resume, stored, progress, stop, walk);
         }
         catch (ZoomApiException ex) when (resume is not null && ex.Code == 300)
         {
             // The checkpoint's page token expired after all: start this instance again (merges are idempotent).
-            (stored, fetched) = await WalkAsync(uuid, null, 0, progress, stop, walk);
+            (stored, fetched) = await WalkAsync(listed.Kind, uuid, null, 0, progress, stop, walk);
         }
 
         return new InstanceArchived(false, stored, fetched, resume is not null, await SummarizeAsync(uuid, walk));
@@ -82,10 +83,10 @@ public sealed class InstanceArchiver(IQosStore store, ZoomQosClient client, stri
         return true;
     }
 
-    private async Task<(long Stored, long Fetched)> WalkAsync(string uuid, string? token, long stored, Action<long, long?>? progress, CancellationToken stop, CancellationToken walk)
+    private async Task<(long Stored, long Fetched)> WalkAsync(QosEventKind kind, string uuid, string? token, long stored, Action<long, long?>? progress, CancellationToken stop, CancellationToken walk)
     {
         long fetched = 0;
-        await foreach (var page in client.GetWebinarParticipantsQosAsync(uuid, QosListType.Past, walk).AsPages(token, pageSize, walk))
+        await foreach (var page in client.GetParticipantsQosAsync(kind, uuid, QosListType.Past, walk).AsPages(token, pageSize, walk))
         {
             // The page is stored with where the walk stands, in one transaction, whatever happens next.
             stored += page.Values.Count;

@@ -8,7 +8,7 @@ using ZoomQos.Storage;
 namespace ZoomQos.Cli.Commands;
 
 /// <summary>
-/// <c>zoomqos archive</c>: every ended webinar instance in a date range (or those of the webinars named), every
+/// <c>zoomqos archive</c>: every ended webinar and meeting instance in a date range (or those of the webinars and meetings named), every
 /// session and sample, into a store that outlives Zoom's 12-month retention. Resumable: each page is stored with
 /// a checkpoint in one transaction, so a second run fetches only what is missing and never a session twice.
 /// </summary>
@@ -19,14 +19,15 @@ internal static class ArchiveCommand
 
     public static Command Create(CliContext context)
     {
-        var webinars = new Argument<string[]>("webinarId") { Description = "Webinar IDs or instance UUIDs to archive; none means every webinar in the range.", Arity = ArgumentArity.ZeroOrMore };
+        var webinars = new Argument<string[]>("webinarId") { Description = "Webinar IDs or instance UUIDs to archive; none (and no --meeting) means every webinar and meeting in the range.", Arity = ArgumentArity.ZeroOrMore };
+        var meetings = new Option<string[]>("--meeting") { Description = "A meeting ID or instance UUID to archive (repeat for more).", Arity = ArgumentArity.ZeroOrMore };
         var range = new DayRange(30, "30 days");
         var store = StoreOption.Create("The store to archive into:", required: true);
         var pageSize = ListTypeOptions.PageSize();
         var connection = new ConnectionOptions();
-        var command = new Command("archive", "Archive ended webinars (every session and sample, and each one's analysis summary) into a store; a second run fetches only what is missing.")
+        var command = new Command("archive", "Archive ended webinars and meetings (every session and sample, and each one's analysis summary) into a store; a second run fetches only what is missing.")
         {
-            webinars, range.From, range.To, store, pageSize,
+            webinars, meetings, range.From, range.To, store, pageSize,
         };
         foreach (var option in connection.All)
         {
@@ -39,8 +40,9 @@ internal static class ArchiveCommand
             Examples:
               zoomqos archive --from 2026-10-01 --to 2026-11-26 --store sqlite:archive.db
               zoomqos archive 81234567890 --store sqlite:archive.db
+              zoomqos archive --meeting 85234567890 --store sqlite:archive.db
               zoomqos archive --store "postgres:Host=db;Database=zoomqos;Username=zoomqos"
-            The list of webinars is asked for one month at a time (Zoom's limit). Ctrl+C stores the page in flight
+            The lists of webinars and meetings are asked for one month at a time (Zoom's limit). Ctrl+C stores the page in flight
             and stops; run the same command again to go on.
             """;
 
@@ -49,7 +51,9 @@ internal static class ArchiveCommand
             var settings = connection.Read(parse, context);
             var (first, last) = range.Read(parse, context);
 
-            var wanted = parse.GetValue(webinars) ?? [];
+            QosTarget[] wanted = [
+                .. (parse.GetValue(webinars) ?? []).Select(id => new QosTarget(QosEventKind.Webinar, id)),
+                .. (parse.GetValue(meetings) ?? []).Select(id => new QosTarget(QosEventKind.Meeting, id))];
             await using var qos = await StoreOption.OpenAsync(parse.GetValue(store)!, cancellationToken);
             using var zoom = ZoomConnection.Open(settings, context, prefetchPages: false);
             var accountId = zoom.Credential.AccountId ?? settings.AccountId ?? "archive";
@@ -68,17 +72,20 @@ internal static class ArchiveCommand
         return command;
     }
 
-    private static async Task<List<WebinarSummary>> ListInstancesAsync(ZoomConnection zoom, DateOnly first, DateOnly last, string[] wanted, CliContext context, CancellationToken cancellationToken)
+    private static async Task<List<WebinarSummary>> ListInstancesAsync(ZoomConnection zoom, DateOnly first, DateOnly last, QosTarget[] wanted, CliContext context, CancellationToken cancellationToken)
     {
+        static bool Names(QosTarget target, WebinarSummary w) =>
+            target.Kind == w.Kind && (target.Id == w.Uuid || target.Id == w.Id?.ToString(CultureInfo.InvariantCulture));
+
         var found = (await WebinarListing.EndedAsync(zoom.Client, first, last, cancellationToken))
-            .Where(w => wanted.Length == 0 || wanted.Contains(w.Uuid, StringComparer.Ordinal) || wanted.Contains(w.Id?.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal))
+            .Where(w => wanted.Length == 0 || wanted.Any(t => Names(t, w)))
             .ToList();
 
-        foreach (var id in wanted)
+        foreach (var target in wanted)
         {
-            if (!found.Any(w => w.Uuid == id || w.Id?.ToString(CultureInfo.InvariantCulture) == id))
+            if (!found.Any(w => Names(target, w)))
             {
-                await CommandRunner.Say(context, "archive", $"warning: no ended instance of '{id}' started between {first:yyyy-MM-dd} and {last:yyyy-MM-dd}; widen --from/--to.");
+                await CommandRunner.Say(context, "archive", $"warning: no ended instance of {target} started between {first:yyyy-MM-dd} and {last:yyyy-MM-dd}; widen --from/--to.");
             }
         }
 

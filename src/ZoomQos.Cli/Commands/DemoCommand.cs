@@ -74,7 +74,7 @@ internal static class DemoCommand
 
                 var analyzer = new QosAnalyzer(Thresholds.Default);
                 var id = DemoDataSet.AllHandsWebinarId.ToString(CultureInfo.InvariantCulture);
-                var sessions = await AnalysisSources.FromApiAsync(context, zoom, id, QosListType.Past, analyzer, cancellationToken);
+                var sessions = await AnalysisSources.FromApiAsync(context, zoom, new QosTarget(Contracts.Webinars.QosEventKind.Webinar, id), QosListType.Past, analyzer, cancellationToken);
                 var report = new ReportDocument(id, QosListTypeNames.Past, server.ApiBaseAddress.AbsoluteUri + " (demo)", context.TimeProvider.GetUtcNow(), analyzer.Complete());
                 await context.Out.WriteLineAsync();
                 await ReportWriter.WriteAsync(context, report, "table", parse.GetValue(html), null, cancellationToken);

@@ -12,7 +12,7 @@ internal static class FetchCommand
 {
     public static Command Create(CliContext context)
     {
-        var webinarId = new Argument<string>("webinarId") { Description = "The webinar ID (its latest instance) or an instance UUID, as Zoom gives it." };
+        var target = new QosTargetOptions("The webinar ID (its latest instance) or an instance UUID, as Zoom gives it.");
         var type = ListTypeOptions.Type();
         var format = new Option<string>("--format", "-f")
         {
@@ -27,10 +27,13 @@ internal static class FetchCommand
         var summary = new Option<bool>("--summary") { Description = "Zoom's QSS API instead: one line per participant with each stream's min, average and max (qos_summary; no --type); --format json or ndjson." };
         var connection = new ConnectionOptions();
 
-        var command = new Command("fetch", "Fetch every participant session's QoS of a webinar: all pages, every value parsed.")
+        var command = new Command("fetch", "Fetch every participant session's QoS of a webinar or a meeting: all pages, every value parsed.");
+        target.AddTo(command);
+        foreach (var option in new Option[] { type, format, wide, output, pageSize, raw, summary })
         {
-            webinarId, type, format, wide, output, pageSize, raw, summary,
-        };
+            command.Options.Add(option);
+        }
+
         foreach (var option in connection.All)
         {
             command.Options.Add(option);
@@ -44,6 +47,7 @@ internal static class FetchCommand
               zoomqos fetch 81234567890 --type past --format csv --wide -o webinar.csv
               zoomqos fetch "/ajXp112QmuoKj4854875==" --type past --format parquet -o webinar.parquet
               zoomqos fetch 81234567890 --summary --format ndjson -o summaries.ndjson
+              zoomqos fetch --meeting 85234567890 --type past --format ndjson -o meeting.ndjson
               zoomqos fetch 81234567890 --base-url http://127.0.0.1:8080/v2 --token-url http://127.0.0.1:8080/oauth/token
             Credentials: ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET (or --access-token).
             """;
@@ -51,7 +55,7 @@ internal static class FetchCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, context, async () =>
         {
             var settings = connection.Read(parse, context);
-            var id = parse.GetValue(webinarId)!;
+            var id = target.Read(parse);
             var listType = ListTypeOptions.Parse(parse.GetValue(type));
             var chosen = Enum.Parse<OutputFormat>(parse.GetValue(format)!, ignoreCase: true);
             if (parse.GetValue(summary))
@@ -66,12 +70,12 @@ internal static class FetchCommand
                 return await FetchRawAsync(context, settings, id, listType, parse.GetValue(pageSize), parse.GetValue(output), cancellationToken);
             }
 
-            await using var target = OutputTarget.Open(parse.GetValue(output), context, needsSeek: chosen == OutputFormat.Parquet);
+            await using var file = OutputTarget.Open(parse.GetValue(output), context, needsSeek: chosen == OutputFormat.Parquet);
             using var zoom = ZoomConnection.Open(settings, context);
             var header = new FetchHeader(id, listType);
             var watch = Stopwatch.StartNew();
             WalkTotals walked;
-            await using (var writer = ParticipantWriter.Create(chosen, target.Stream, header, parse.GetValue(wide), TableWidth(context)))
+            await using (var writer = ParticipantWriter.Create(chosen, file.Stream, header, parse.GetValue(wide), TableWidth(context)))
             {
                 walked = await ParticipantWalk.RunAsync(context, zoom, id, listType, parse.GetValue(pageSize), async page =>
                 {
@@ -83,7 +87,7 @@ internal static class FetchCommand
                 await writer.CompleteAsync(walked.Total ?? walked.Sessions, cancellationToken);
             } // the writer is done before the file is closed and moved into place
 
-            await target.CommitAsync(cancellationToken);
+            await file.CommitAsync(cancellationToken);
             await CommandRunner.Say(context, "fetch", string.Create(CultureInfo.InvariantCulture, $"{walked.Sessions:N0} sessions in {walked.Pages:N0} pages in {watch.Elapsed.TotalSeconds:0.0} s."));
             return ExitCodes.Success;
         }, cancellationToken));
@@ -92,7 +96,7 @@ internal static class FetchCommand
 
     // --raw: each response as it arrives, to stdout or the file. The file is kept even when the fetch fails, since
     // the failed response (its status, headers and body) is what a raw transcript is for.
-    private static async Task<int> FetchRawAsync(CliContext context, ConnectionSettings settings, string id, QosListType type, int pageSize, string? output, CancellationToken cancellationToken)
+    private static async Task<int> FetchRawAsync(CliContext context, ConnectionSettings settings, QosTarget id, QosListType type, int pageSize, string? output, CancellationToken cancellationToken)
     {
         await using var target = OutputTarget.Open(output, context, needsSeek: false);
         var text = new StreamWriter(target.Stream, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);

@@ -11,7 +11,7 @@ internal static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var webinarId = new Argument<string>("webinarId") { Description = "The webinar ID (its latest instance) or an instance UUID." };
+        var target = new QosTargetOptions("The webinar ID (its latest instance) or an instance UUID.");
         var type = ListTypeOptions.Type();
         var fromFile = new Option<string?>("--from-file") { Description = "Analyse this NDJSON file (what fetch --format ndjson writes) instead of calling the API." };
         var store = StoreOption.Create("Analyse the instance from this store instead of calling the API:");
@@ -22,10 +22,13 @@ internal static class ReportCommand
         format.AcceptOnlyFromAmong("table", "json");
         var thresholds = new ThresholdOptions();
         var connection = new ConnectionOptions();
-        var command = new Command("report", "Analyse a webinar: the verdict, the root causes (a panelist's uplink first), every participant's quality; console, JSON, HTML, CSV.")
+        var command = new Command("report", "Analyse a webinar or a meeting: the verdict, the root causes (a sender's uplink first), every participant's quality; console, JSON, HTML, CSV.");
+        target.AddTo(command);
+        foreach (var option in new Option[] { type, fromFile, store, account, html, csv, format })
         {
-            webinarId, type, fromFile, store, account, html, csv, format,
-        };
+            command.Options.Add(option);
+        }
+
         foreach (var option in thresholds.All.Concat(connection.All))
         {
             command.Options.Add(option);
@@ -39,15 +42,18 @@ internal static class ReportCommand
               zoomqos report 81234567890 --from-file allhands.ndjson --format json > analysis.json
               zoomqos report 81234567890 --type past --store sqlite:archive.db --account demo --csv participants.csv
               zoomqos report 81234567890 --type past --preset teams-cqd --thresholds my-thresholds.json
+              zoomqos report --meeting 85234567890 --type past
             """;
 
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, context, async () =>
         {
             var rules = await thresholds.ReadAsync(parse, cancellationToken);
-            var id = parse.GetValue(webinarId)!;
+            var id = target.Read(parse);
             var listType = ListTypeOptions.Parse(parse.GetValue(type));
             // A live webinar is judged up to the last minute that has ended by this clock; one that has ended, to its end.
-            var window = listType == Contracts.Qos.QosListType.Live ? AnalysisWindow.LiveUntil(context.TimeProvider.GetUtcNow().AddMinutes(-1)) : AnalysisWindow.Ended;
+            var window = (listType == Contracts.Qos.QosListType.Live ? AnalysisWindow.LiveUntil(context.TimeProvider.GetUtcNow().AddMinutes(-1)) : AnalysisWindow.Ended)
+                with
+            { IsMeeting = id.Kind == Contracts.Webinars.QosEventKind.Meeting };
             var analyzer = new QosAnalyzer(rules, window: window);
             var watch = Stopwatch.StartNew();
             string source;
@@ -72,7 +78,7 @@ internal static class ReportCommand
                 source = settings.BaseUrl.GetLeftPart(UriPartial.Path);
             }
 
-            var report = new ReportDocument(id, listType.ToWire(), source, context.TimeProvider.GetUtcNow(), analyzer.Complete());
+            var report = new ReportDocument(id.Id, listType.ToWire(), source, context.TimeProvider.GetUtcNow(), analyzer.Complete()) { Meeting = id.Kind == Contracts.Webinars.QosEventKind.Meeting };
             await ReportWriter.WriteAsync(context, report, parse.GetValue(format)!, parse.GetValue(html), parse.GetValue(csv), cancellationToken);
             await CommandRunner.Say(context, "report", string.Create(CultureInfo.InvariantCulture, $"{sessions:N0} sessions analysed in {watch.Elapsed.TotalSeconds:0.0} s."));
             return ExitCodes.Success;

@@ -5,6 +5,7 @@ using Spectre.Console;
 using ZoomQos.Analysis;
 using ZoomQos.Analysis.Live;
 using ZoomQos.Contracts.Qos;
+using ZoomQos.Contracts.Webinars;
 
 namespace ZoomQos.Cli.Commands;
 
@@ -17,7 +18,7 @@ internal static class WatchCommand
 {
     public static Command Create(CliContext context)
     {
-        var webinarId = new Argument<string>("webinarId") { Description = "The live webinar's ID (or its instance UUID)." };
+        var target = new QosTargetOptions("The live webinar's ID (or its instance UUID).");
         var interval = new Option<string>("--interval", "-i") { Description = "Time between polls: 60s, 2m, 500ms. Each poll costs one Heavy request per 10 participants.", DefaultValueFactory = _ => "60s" };
         var webhook = new Option<string?>("--alert-webhook") { Description = "POST a JSON alert here when a participant or the webinar turns poor." };
         var once = new Option<bool>("--once") { Description = "Poll once, print who is poor now, and exit." };
@@ -25,10 +26,13 @@ internal static class WatchCommand
         var cooldown = new Option<string>("--cooldown") { Description = "No second alert for the same participant (or the webinar) within this long, in webinar time.", DefaultValueFactory = _ => "10m" };
         var thresholds = new ThresholdOptions();
         var connection = new ConnectionOptions();
-        var command = new Command("watch", "Watch a live webinar: who is poor now and why; alerts to a webhook when someone turns poor.")
+        var command = new Command("watch", "Watch a live webinar or meeting: who is poor now and why; alerts to a webhook when someone turns poor.");
+        target.AddTo(command);
+        foreach (var option in new Option[] { interval, webhook, once, window, cooldown })
         {
-            webinarId, interval, webhook, once, window, cooldown,
-        };
+            command.Options.Add(option);
+        }
+
         foreach (var option in thresholds.All.Concat(connection.All))
         {
             command.Options.Add(option);
@@ -41,6 +45,7 @@ internal static class WatchCommand
               zoomqos watch 81234567891
               zoomqos watch 81234567891 --interval 30s --alert-webhook https://hooks.example.com/zoom-qos
               zoomqos watch 81234567891 --once
+              zoomqos watch --meeting 85234567891 --once
             Alerts: {"webinar_id":…,"at":…,"alerts":[{"kind":"participant_poor","key":"<user_id>","subject":"<name>","verdict":"Poor","cause":…,"evidence":…}]}
             """;
 
@@ -64,8 +69,8 @@ internal static class WatchCommand
             var settings = connection.Read(parse, context);
             using var zoom = ZoomConnection.Open(settings, context);
             using var http = new HttpClient(context.CreateTransport()) { Timeout = TimeSpan.FromSeconds(10) };
-            var id = parse.GetValue(webinarId)!;
-            var watcher = new LiveWatch(minutes, quiet, rules);
+            var id = target.Read(parse);
+            var watcher = new LiveWatch(minutes, quiet, rules, id.Kind == QosEventKind.Meeting);
             while (true)
             {
                 var poll = watcher.Observe(await LiveSessionsAsync(zoom, id, cancellationToken));
@@ -78,7 +83,7 @@ internal static class WatchCommand
                 await CommandRunner.Say(context, "watch", Describe(poll));
                 if (poll.Alerts.Count > 0 && hook is not null)
                 {
-                    await PostAsync(context, http, hook, new WatchAlertBatch(id, poll.At, poll.Alerts), cancellationToken);
+                    await PostAsync(context, http, hook, new WatchAlertBatch(id.Id, poll.At, poll.Alerts), cancellationToken);
                 }
 
                 await Task.Delay(every, context.TimeProvider, cancellationToken);
@@ -87,10 +92,10 @@ internal static class WatchCommand
         return command;
     }
 
-    private static async Task<List<ParticipantQos>> LiveSessionsAsync(ZoomConnection zoom, string id, CancellationToken cancellationToken)
+    private static async Task<List<ParticipantQos>> LiveSessionsAsync(ZoomConnection zoom, QosTarget id, CancellationToken cancellationToken)
     {
         var sessions = new List<ParticipantQos>();
-        await foreach (var participant in zoom.Client.GetWebinarParticipantsQosAsync(id, QosListType.Live, cancellationToken).WithCancellation(cancellationToken))
+        await foreach (var participant in zoom.Client.GetParticipantsQosAsync(id.Kind, id.Id, QosListType.Live, cancellationToken).WithCancellation(cancellationToken))
         {
             sessions.Add(participant);
         }
@@ -106,11 +111,11 @@ internal static class WatchCommand
             $"{poll.At:HH:mm} UTC — {poll.Analysis.Participants} sessions, {poor.Count} poor now, webinar {poll.Analysis.Verdict}{(top is null ? string.Empty : $"; top cause: {top.Title}")}; {poll.Alerts.Count} new alert(s).");
     }
 
-    private static void WriteTable(CliContext context, string id, LivePoll poll)
+    private static void WriteTable(CliContext context, QosTarget id, LivePoll poll)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(context.Out) });
         console.Profile.Width = 160;
-        console.WriteLine($"Webinar {id}: {Describe(poll)}");
+        console.WriteLine($"{char.ToUpperInvariant(id.ToString()[0])}{id.ToString()[1..]}: {Describe(poll)}");
         var table = new Table { Border = TableBorder.Rounded };
         foreach (var name in new[] { "Participant", "User ID", "Verdict", "Poor min", "MOS p10", "Why" })
         {

@@ -18,7 +18,7 @@ internal sealed class JsonParticipantWriter : ParticipantWriter
         _output = output;
         _json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = ZoomJsonEncoder.Instance });
         _json.WriteStartObject();
-        _json.WriteString("webinar_id"u8, header.WebinarId);
+        _json.WriteString(header.Target.Kind == Contracts.Webinars.QosEventKind.Meeting ? "meeting_id"u8 : "webinar_id"u8, header.Target.Id);
         _json.WriteString("type"u8, header.Type.ToWire());
         _json.WriteStartArray("participants"u8);
     }

@@ -13,7 +13,7 @@ internal enum OutputFormat
 }
 
 /// <summary>What a fetch was of, for formats that say so in their output.</summary>
-internal sealed record FetchHeader(string WebinarId, QosListType Type);
+internal sealed record FetchHeader(QosTarget Target, QosListType Type);
 
 /// <summary>
 /// One writer per output format (dotnet-counters' layout): participants go in one at a time as pages arrive;

@@ -21,7 +21,7 @@ internal static class ConsoleReport
         var a = report.Analysis;
         var verdictColor = a.Verdict switch { WebinarVerdict.Critical => "red", WebinarVerdict.Degraded => "yellow", _ => "green" };
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"[bold]Webinar {Markup.Escape(report.WebinarId)}[/] ({report.Type}): [bold {verdictColor}]{a.Verdict}[/] — {a.Poor} of {a.Participants - a.Insufficient} participants poor ({a.PoorShare:P0}), {a.Fair} fair, {a.Good} good, {a.Insufficient} with too few minutes."));
+            $"[bold]{Markup.Escape(report.Title)}[/] ({report.Type}): [bold {verdictColor}]{a.Verdict}[/] — {a.Poor} of {a.Participants - a.Insufficient} participants poor ({a.PoorShare:P0}), {a.Fair} fair, {a.Good} good, {a.Insufficient} with too few minutes."));
         console.MarkupLine(Markup.Escape($"Thresholds: {a.Thresholds.Preset}. Window: {a.From:yyyy-MM-dd HH:mm} to {a.To:HH:mm} UTC."));
         console.WriteLine();
 
@@ -66,7 +66,7 @@ internal static class ConsoleReport
         }
 
         console.Write(table);
-        console.WriteLine("MOS: estimated (E-model), end to end for attendees (the panelist's input leg added).");
+        console.WriteLine(report.Meeting ? "MOS: estimated (E-model), per leg." : "MOS: estimated (E-model), end to end for attendees (the panelist's input leg added).");
     }
 
     public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

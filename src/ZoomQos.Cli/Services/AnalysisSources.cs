@@ -9,9 +9,9 @@ namespace ZoomQos.Cli.Services;
 /// <summary>Feeds an analyzer from the API (every page, with progress), an NDJSON file, or a store.</summary>
 internal static class AnalysisSources
 {
-    public static async Task<long> FromApiAsync(CliContext context, ZoomConnection zoom, string webinarId, QosListType type, QosAnalyzer analyzer, CancellationToken cancellationToken)
+    public static async Task<long> FromApiAsync(CliContext context, ZoomConnection zoom, QosTarget target, QosListType type, QosAnalyzer analyzer, CancellationToken cancellationToken)
     {
-        var walked = await ParticipantWalk.RunAsync(context, zoom, webinarId, type, 10, page =>
+        var walked = await ParticipantWalk.RunAsync(context, zoom, target, type, 10, page =>
         {
             foreach (var participant in page.Values)
             {
@@ -43,10 +43,14 @@ internal static class AnalysisSources
         return sessions;
     }
 
-    public static async Task<long> FromStoreAsync(IQosStore store, string accountId, string webinarId, QosListType type, QosAnalyzer analyzer, CancellationToken cancellationToken)
+    public static async Task<long> FromStoreAsync(IQosStore store, string accountId, QosTarget target, QosListType type, QosAnalyzer analyzer, CancellationToken cancellationToken)
     {
-        var instance = await store.ResolveInstanceAsync(accountId, webinarId, type, cancellationToken)
-            ?? throw new CliUsageException($"the store has no {(type == QosListType.Past ? "ended" : "live")} instance '{webinarId}' of account '{accountId}' (give --account, or --type live).");
+        var instance = await store.ResolveInstanceAsync(accountId, target.Id, type, cancellationToken) is { } found && found.Kind == target.Kind ? found : null;
+        if (instance is null)
+        {
+            throw new CliUsageException($"the store has no {(type == QosListType.Past ? "ended" : "live")} instance of {target} in account '{accountId}' (give --account, or --type live).");
+        }
+
         long sessions = 0;
         ParticipantCursor? after = null;
         do

@@ -9,23 +9,23 @@ namespace ZoomQos.Cli.Services;
 internal readonly record struct WalkTotals(long Sessions, long Pages, long? Total);
 
 /// <summary>
-/// Every page of a webinar's participant QoS through the SDK, handed to the caller page by page; with a progress bar
+/// Every page of a webinar's or a meeting's participant QoS through the SDK, handed to the caller page by page; with a progress bar
 /// on stderr (stdout stays clean for data) when stderr is a terminal. Fetch, report and archive walk this way.
 /// </summary>
 internal static class ParticipantWalk
 {
     /// <summary>Walks with a bar of its own: "webinar ID: N of M sessions".</summary>
-    public static Task<WalkTotals> RunAsync(CliContext context, ZoomConnection zoom, string id, QosListType type, int pageSize, Func<ZoomPage<ParticipantQos>, ValueTask> onPage, CancellationToken cancellationToken) =>
-        WithProgressAsync(context, $"webinar {id}", report => RunAsync(zoom, id, type, pageSize, null, onPage, report, cancellationToken));
+    public static Task<WalkTotals> RunAsync(CliContext context, ZoomConnection zoom, QosTarget target, QosListType type, int pageSize, Func<ZoomPage<ParticipantQos>, ValueTask> onPage, CancellationToken cancellationToken) =>
+        WithProgressAsync(context, target.ToString(), report => RunAsync(zoom, target, type, pageSize, null, onPage, report, cancellationToken));
 
     /// <summary>Walks from <paramref name="startToken"/> (the first page when null), reporting sessions done and the total as pages arrive.</summary>
-    public static async Task<WalkTotals> RunAsync(ZoomConnection zoom, string id, QosListType type, int pageSize, string? startToken, Func<ZoomPage<ParticipantQos>, ValueTask> onPage, Action<long, long?>? progress, CancellationToken cancellationToken)
+    public static async Task<WalkTotals> RunAsync(ZoomConnection zoom, QosTarget target, QosListType type, int pageSize, string? startToken, Func<ZoomPage<ParticipantQos>, ValueTask> onPage, Action<long, long?>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(zoom);
         ArgumentNullException.ThrowIfNull(onPage);
         long sessions = 0, pages = 0;
         long? total = null;
-        await foreach (var page in zoom.Client.GetWebinarParticipantsQosAsync(id, type, cancellationToken).AsPages(startToken, pageSize, cancellationToken))
+        await foreach (var page in zoom.Client.GetParticipantsQosAsync(target.Kind, target.Id, type, cancellationToken).AsPages(startToken, pageSize, cancellationToken))
         {
             pages++;
             total ??= page.TotalRecords;

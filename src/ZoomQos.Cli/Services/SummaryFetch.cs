@@ -8,12 +8,12 @@ using ZoomQos.Contracts.Serialization;
 namespace ZoomQos.Cli.Services;
 
 /// <summary>
-/// <c>zoomqos fetch --summary</c>: every page of a webinar's participant QoS summaries (Zoom's QSS API) through the SDK,
+/// <c>zoomqos fetch --summary</c>: every page of a webinar's or a meeting's participant QoS summaries (Zoom's QSS API) through the SDK,
 /// as NDJSON (one participant per line) or one JSON document <c>{"participants":[…]}</c>.
 /// </summary>
 internal static class SummaryFetch
 {
-    public static async Task<int> RunAsync(CliContext context, ConnectionSettings settings, string webinarId, bool ndjson, int pageSize, string? output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, ConnectionSettings settings, QosTarget instance, bool ndjson, int pageSize, string? output, CancellationToken cancellationToken)
     {
         await using var target = OutputTarget.Open(output, context, needsSeek: false);
         using var zoom = ZoomConnection.Open(settings, context);
@@ -27,7 +27,7 @@ internal static class SummaryFetch
                 json.WriteStartArray("participants");
             }
 
-            await foreach (var page in zoom.Client.GetWebinarParticipantsQosSummaryAsync(webinarId, cancellationToken).AsPages(pageSizeHint: pageSize, cancellationToken: cancellationToken))
+            await foreach (var page in zoom.Client.GetParticipantsQosSummaryAsync(instance.Kind, instance.Id, cancellationToken).AsPages(pageSizeHint: pageSize, cancellationToken: cancellationToken))
             {
                 pages++;
                 foreach (var participant in page.Values)

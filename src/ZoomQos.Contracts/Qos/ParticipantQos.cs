@@ -124,6 +124,21 @@ public sealed record ParticipantQos
     [JsonPropertyName("groupId")]
     public string? GroupId { get; init; }
 
+    /// <summary>The microphone (a meeting participant's get-one answer has it).</summary>
+    public string? Microphone { get; init; }
+
+    /// <summary>The speaker (meetings).</summary>
+    public string? Speaker { get; init; }
+
+    /// <summary>The camera (meetings).</summary>
+    public string? Camera { get; init; }
+
+    /// <summary>Seconds from clicking join to being in the meeting (meetings).</summary>
+    public double? TotalJointimeCost { get; init; }
+
+    /// <summary>The version of Zoom's thin-client (VDI) plugin, when the participant used one.</summary>
+    public string? ZoomThinClientPluginVersion { get; init; }
+
     /// <summary><c>Good</c>, <c>Warning</c>, <c>Critical</c>.</summary>
     public ZoomChoice<HealthLevels> Health { get; init; }
 

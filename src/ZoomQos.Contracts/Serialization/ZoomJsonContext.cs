@@ -31,6 +31,7 @@ namespace ZoomQos.Contracts.Serialization;
 [JsonSerializable(typeof(ParticipantQosSummaryPage))]
 [JsonSerializable(typeof(ParticipantQosSummary))]
 [JsonSerializable(typeof(WebinarListPage))]
+[JsonSerializable(typeof(MeetingListPage))]
 [JsonSerializable(typeof(ZoomError))]
 [JsonSerializable(typeof(OAuthToken))]
 [JsonSerializable(typeof(OAuthError))]

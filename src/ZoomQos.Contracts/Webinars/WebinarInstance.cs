@@ -1,6 +1,6 @@
 namespace ZoomQos.Contracts.Webinars;
 
-/// <summary>One occurrence of a webinar, named by its UUID. An instance without an end is in progress (live).</summary>
+/// <summary>One occurrence of a webinar or a meeting (<see cref="Kind"/>), named by its UUID. An instance without an end is in progress (live).</summary>
 /// <param name="Uuid">The instance UUID (24 characters of base64; may begin with <c>/</c> or contain <c>//</c>).</param>
 /// <param name="WebinarId">The webinar's numeric ID (9 to 11 digits).</param>
 /// <param name="AccountId">The owning account.</param>
@@ -36,4 +36,10 @@ public sealed record WebinarInstance(
     /// answers HTTP 400, code 300, "Can not access webinar info, {webinarId}." instead of its data.
     /// </summary>
     public bool DataWithheld { get; init; }
+
+    /// <summary>Whether this is an instance of a webinar (the default) or of a meeting.</summary>
+    public QosEventKind Kind { get; init; }
+
+    /// <summary>Whether this is an instance of a meeting.</summary>
+    public bool IsMeeting => Kind == QosEventKind.Meeting;
 }

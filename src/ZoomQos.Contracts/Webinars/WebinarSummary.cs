@@ -5,7 +5,7 @@ using ZoomQos.Contracts.Values;
 
 namespace ZoomQos.Contracts.Webinars;
 
-/// <summary>One webinar instance in the Dashboard's list of webinars.</summary>
+/// <summary>One webinar or meeting instance in the Dashboard's list of webinars or of meetings.</summary>
 public sealed record WebinarSummary
 {
     /// <summary>The instance UUID (24 characters of base64).</summary>
@@ -76,8 +76,21 @@ public sealed record WebinarSummary
     /// <summary>The host's department.</summary>
     public string? Dept { get; init; }
 
+    /// <summary>The instance's audio quality as Zoom rates it: <c>good</c>, <c>fair</c>, <c>poor</c>, <c>bad</c>.</summary>
+    public string? AudioQuality { get; init; }
+
+    /// <summary>The video quality, rated the same way.</summary>
+    public string? VideoQuality { get; init; }
+
+    /// <summary>The screen share quality, rated the same way.</summary>
+    public string? ScreenShareQuality { get; init; }
+
     /// <summary>Custom keys of the instance.</summary>
     public IReadOnlyList<CustomKey>? CustomKeys { get; init; }
+
+    /// <summary>Ours, not on the wire: whether the list this came from was the meetings' (the SDK sets it) or the webinars'.</summary>
+    [JsonIgnore]
+    public QosEventKind Kind { get; init; }
 
     /// <summary>Fields this version does not know, kept so that they are written back.</summary>
     [JsonExtensionData]

@@ -86,9 +86,9 @@ internal static class DashboardApi
             Storage.InstanceCursor? after = null;
             do
             {
-                var listed = await store.ListInstancesAsync(account, type, start, end, after, 500, cancellationToken);
+                var listed = await store.ListInstancesAsync(account, type, start, end, after, 500, cancellationToken: cancellationToken);
                 rows.AddRange(listed.Instances.Select(i => new WebinarListRow(
-                    i.Uuid, i.WebinarId, i.Topic, i.StartTime, (int)((i.EndTime ?? now) - i.StartTime).TotalMinutes, i.IsLive, null, null, null, null)));
+                    i.Uuid, i.WebinarId, i.Topic, i.StartTime, (int)((i.EndTime ?? now) - i.StartTime).TotalMinutes, i.IsLive, i.IsMeeting, null, null, null, null)));
                 after = listed.Next;
             }
             while (after is not null);

@@ -23,8 +23,9 @@ internal sealed record WebinarList(IReadOnlyList<WebinarListRow> Instances, int 
 /// <param name="StartTime">When it started.</param>
 /// <param name="DurationMinutes">How long it ran (so far, when live).</param>
 /// <param name="Live">Whether it is in progress.</param>
+/// <param name="Meeting">Whether it is a meeting's instance (else a webinar's).</param>
 /// <param name="Participants">Sessions, when its summary is stored.</param>
 /// <param name="Verdict">Its verdict, when its summary is stored.</param>
 /// <param name="PoorShare">Its poor share, when its summary is stored.</param>
 /// <param name="TopCause">Its top cause in words, when it has one.</param>
-internal sealed record WebinarListRow(string Uuid, long WebinarId, string Topic, DateTimeOffset StartTime, int DurationMinutes, bool Live, int? Participants, WebinarVerdict? Verdict, double? PoorShare, string? TopCause);
+internal sealed record WebinarListRow(string Uuid, long WebinarId, string Topic, DateTimeOffset StartTime, int DurationMinutes, bool Live, bool Meeting, int? Participants, WebinarVerdict? Verdict, double? PoorShare, string? TopCause);

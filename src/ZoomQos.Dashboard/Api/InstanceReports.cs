@@ -20,7 +20,7 @@ internal static class InstanceReports
         }
 
         var now = time.GetUtcNow();
-        var analyzer = new QosAnalyzer(window: instance.IsLive ? AnalysisWindow.LiveUntil(now.AddMinutes(-1)) : AnalysisWindow.Ended);
+        var analyzer = new QosAnalyzer(window: AnalysisWindow.For(instance, now));
         ParticipantCursor? after = null;
         do
         {

@@ -27,7 +27,7 @@ public static class HtmlReport
         ArgumentNullException.ThrowIfNull(report);
         var page = Assets.Value;
         await output.WriteAsync(page.BeforeTitle, cancellationToken);
-        await output.WriteAsync(Encoding.UTF8.GetBytes(WebUtility.HtmlEncode($"ZoomQos report — webinar {report.WebinarId}")), cancellationToken);
+        await output.WriteAsync(Encoding.UTF8.GetBytes(WebUtility.HtmlEncode($"ZoomQos report — {report.Title.ToLowerInvariant()[0]}{report.Title[1..]}")), cancellationToken);
         await output.WriteAsync(page.BeforeChartJs, cancellationToken);
         await output.WriteAsync(page.ChartJs, cancellationToken);
         await output.WriteAsync(page.BeforeData, cancellationToken);

@@ -21,7 +21,15 @@ public sealed partial class ReportJsonContext : JsonSerializerContext;
 /// <param name="Source">Where the data came from (an API base URL, a store, a file).</param>
 /// <param name="GeneratedAt">When the report was made (UTC).</param>
 /// <param name="Analysis">The analysis.</param>
-public sealed record ReportDocument(string WebinarId, string Type, string Source, DateTimeOffset GeneratedAt, WebinarAnalysis Analysis);
+public sealed record ReportDocument(string WebinarId, string Type, string Source, DateTimeOffset GeneratedAt, WebinarAnalysis Analysis)
+{
+    /// <summary>Whether <see cref="WebinarId"/> is a meeting's ID (or UUID) rather than a webinar's.</summary>
+    public bool Meeting { get; init; }
+
+    /// <summary>What the report is of, for titles: <c>Webinar 812…</c> or <c>Meeting 852…</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Title => (Meeting ? "Meeting " : "Webinar ") + WebinarId;
+}
 
 /// <summary>One POST of <c>watch --alert-webhook</c>: the alerts raised by one poll.</summary>
 /// <param name="WebinarId">The webinar.</param>

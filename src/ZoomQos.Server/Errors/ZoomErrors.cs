@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ZoomQos.Contracts.Errors;
 using ZoomQos.Contracts.Serialization;
+using ZoomQos.Server.Qos;
 
 namespace ZoomQos.Server.Errors;
 
@@ -31,15 +32,15 @@ internal static class ZoomErrors
 
     public static JsonHttpResult<ZoomError> BadPageToken() => Write(400, 300, "The next page token is invalid or expired.");
 
-    public static JsonHttpResult<ZoomError> WebinarNotFound() =>
-        Write(404, 3001, "This webinar's detail is not available or the Webinar ID is not valid. This webinar has not ended yet.");
+    public static JsonHttpResult<ZoomError> InstanceNotFound(QosSurface surface) =>
+        Write(404, 3001, $"This {surface.Noun}'s detail is not available or the {surface.Title} ID is not valid. This {surface.Noun} has not ended yet.");
 
-    public static JsonHttpResult<ZoomError> ParticipantNotFound() => Write(404, 3001, "This webinar's detail info is not available or ID is not valid.");
+    public static JsonHttpResult<ZoomError> ParticipantNotFound(QosSurface surface) => Write(404, 3001, $"This {surface.Noun}'s detail info is not available or ID is not valid.");
 
-    public static JsonHttpResult<ZoomError> BeyondRetention() => Write(400, 12702, "Can not access a webinar a year ago.");
+    public static JsonHttpResult<ZoomError> BeyondRetention(QosSurface surface) => Write(400, 12702, $"Can not access a {surface.Noun} a year ago.");
 
     /// <summary>Ours: the instance is known but its data is withheld.</summary>
-    public static JsonHttpResult<ZoomError> CannotAccessWebinarInfo(string webinarId) => Write(400, 300, $"Can not access webinar info, {webinarId}.");
+    public static JsonHttpResult<ZoomError> CannotAccessInfo(QosSurface surface, string id) => Write(400, 300, $"Can not access {surface.Noun} info, {id}.");
 
     public static JsonHttpResult<ZoomError> RouteNotFound() => Write(404, 404, "The requested resource does not exist.");
 

@@ -11,6 +11,7 @@ using ZoomQos.Contracts.Webinars;
 using ZoomQos.Server.Auth;
 using ZoomQos.Server.Errors;
 using ZoomQos.Server.Hosting;
+using ZoomQos.Server.Qos;
 using ZoomQos.Storage;
 
 namespace ZoomQos.Server.Ingestion;
@@ -100,7 +101,7 @@ internal static class IngestionEndpoints
         var instance = uuid.Length is > 0 and <= 128 ? await store.ResolveInstanceAsync(account.Id, uuid, QosListType.Past, http.RequestAborted) : null;
         if (instance is null)
         {
-            return ZoomErrors.WebinarNotFound();
+            return ZoomErrors.InstanceNotFound(QosSurface.Webinars);
         }
 
         if (http.Request.ContentLength > options.MaxIngestBytes)

@@ -10,7 +10,7 @@ namespace ZoomQos.Server.Qos;
 /// Writes the list envelope and the stored participant objects straight into the response pipe: the stored
 /// JSON is already what Zoom would send, so it is copied once, not joined, parsed or re-serialized.
 /// </summary>
-internal sealed class ParticipantPageResult(long total, int pageSize, string nextPageToken, string webinarNumber, ParticipantPage page, bool blank) : IResult
+internal sealed class ParticipantPageResult(long total, int pageSize, string nextPageToken, string numberField, string number, ParticipantPage page, bool blank) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -47,7 +47,7 @@ internal sealed class ParticipantPageResult(long total, int pageSize, string nex
         await body.FlushAsync(httpContext.RequestAborted);
     }
 
-    // {"page_count":…,"page_size":…,"total_records":…,"next_page_token":…,"webinar_number":…,"participants":[
+    // {"page_count":…,"page_size":…,"total_records":…,"next_page_token":…,"webinar_number" (or "meeting_number"):…,"participants":[
     private byte[] Envelope()
     {
         var buffer = new ArrayBufferWriter<byte>(512);
@@ -58,7 +58,7 @@ internal sealed class ParticipantPageResult(long total, int pageSize, string nex
             writer.WriteNumber("page_size"u8, pageSize);
             writer.WriteNumber("total_records"u8, total);
             writer.WriteString("next_page_token"u8, nextPageToken);
-            writer.WriteString("webinar_number"u8, webinarNumber);
+            writer.WriteString(numberField, number);
             writer.WriteStartArray("participants"u8);
         }
 

@@ -8,28 +8,37 @@ using ZoomQos.Storage;
 
 namespace ZoomQos.Server.Qos;
 
-/// <summary>The two QoS routes of contract section 1: list participant QoS (the seed) and get one participant's QoS.</summary>
+/// <summary>
+/// The two QoS routes of contract section 1, for webinars and for meetings (<see cref="QosSurface"/>): list participant
+/// QoS (the seed) and get one participant's QoS.
+/// </summary>
 internal static class QosEndpoints
 {
-    // Raw path segments: v2 / metrics / webinars / {webinarId} / participants / {participantId} / qos
-    private const int WebinarIdSegment = 3;
+    // Raw path segments: v2 / metrics / webinars|meetings / {id} / participants / {participantId} / qos
+    private const int IdSegment = 3;
     private const int ParticipantIdSegment = 5;
 
     public static IEndpointRouteBuilder MapQos(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v2/metrics/webinars/{webinarId}/participants").WithTags("Dashboards");
-        group.MapGet("/qos", ListParticipantsQos)
-            .WithName("dashboardWebinarParticipantsQOS")
-            .WithSummary("List webinar participant QoS");
-        group.MapGet("/{participantId}/qos", GetParticipantQos)
-            .WithName("dashboardWebinarParticipantQOS")
-            .WithSummary("Get webinar participant QoS");
+        foreach (var surface in QosSurface.All)
+        {
+            var group = routes.MapGroup($"/v2/metrics/{surface.Plural}/{{{surface.Noun}Id}}/participants").WithTags("Dashboards");
+            group.MapGet("/qos", (HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots) =>
+                    ListParticipantsQos(surface, http, gate, instances, pageTokens, store, slots))
+                .WithName(surface.OperationId("ParticipantsQOS"))
+                .WithSummary($"List {surface.Noun} participant QoS");
+            group.MapGet("/{participantId}/qos", (HttpContext http, ZoomGate gate, InstanceRules instances, IQosStore store) =>
+                    GetParticipantQos(surface, http, gate, instances, store))
+                .WithName(surface.OperationId("ParticipantQOS"))
+                .WithSummary($"Get {surface.Noun} participant QoS");
+        }
+
         return routes;
     }
 
-    private static async Task<IResult> ListParticipantsQos(HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots)
+    private static async Task<IResult> ListParticipantsQos(QosSurface surface, HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots)
     {
-        var (account, error) = await gate.AdmitAsync(http, ZoomOperation.ListParticipantsQos);
+        var (account, error) = await gate.AdmitAsync(http, surface.ListParticipantsQos);
         if (account is null)
         {
             return error!;
@@ -51,8 +60,8 @@ internal static class QosEndpoints
             return ZoomErrors.BadPageToken();
         }
 
-        var webinarId = RawPath.Segment(http, WebinarIdSegment) ?? string.Empty;
-        var (instance, notFound) = await instances.ResolveAsync(account, webinarId, type, ZoomErrors.WebinarNotFound(), http.RequestAborted);
+        var id = RawPath.Segment(http, IdSegment) ?? string.Empty;
+        var (instance, notFound) = await instances.ResolveAsync(surface, account, id, type, ZoomErrors.InstanceNotFound(surface), http.RequestAborted);
         if (instance is null)
         {
             return notFound!;
@@ -70,13 +79,14 @@ internal static class QosEndpoints
         using var slot = await slots.EnterAsync(http.RequestAborted);
         var page = await store.ReadParticipantsAsync(instance.Uuid, after, pageSize, http.RequestAborted);
         var next = page.Next is null ? string.Empty : pageTokens.Issue(account.Id, instance.Uuid, type, page.Next);
-        await new ParticipantPageResult(total, pageSize, next, instance.WebinarId.ToString(CultureInfo.InvariantCulture), page, account.PrivacyBlanking).ExecuteAsync(http);
+        var number = instance.WebinarId.ToString(CultureInfo.InvariantCulture);
+        await new ParticipantPageResult(total, pageSize, next, surface.NumberField, number, page, account.PrivacyBlanking).ExecuteAsync(http);
         return Results.Empty;
     }
 
-    private static async Task<IResult> GetParticipantQos(HttpContext http, ZoomGate gate, InstanceRules instances, IQosStore store)
+    private static async Task<IResult> GetParticipantQos(QosSurface surface, HttpContext http, ZoomGate gate, InstanceRules instances, IQosStore store)
     {
-        var (account, error) = await gate.AdmitAsync(http, ZoomOperation.GetParticipantQos);
+        var (account, error) = await gate.AdmitAsync(http, surface.GetParticipantQos);
         if (account is null)
         {
             return error!;
@@ -87,8 +97,8 @@ internal static class QosEndpoints
             return ZoomErrors.ValidationFailed("type");
         }
 
-        var webinarId = RawPath.Segment(http, WebinarIdSegment) ?? string.Empty;
-        var (instance, notFound) = await instances.ResolveAsync(account, webinarId, type, ZoomErrors.ParticipantNotFound(), http.RequestAborted);
+        var id = RawPath.Segment(http, IdSegment) ?? string.Empty;
+        var (instance, notFound) = await instances.ResolveAsync(surface, account, id, type, ZoomErrors.ParticipantNotFound(surface), http.RequestAborted);
         if (instance is null)
         {
             return notFound!;
@@ -100,7 +110,7 @@ internal static class QosEndpoints
             : null;
         if (participant is null)
         {
-            return ZoomErrors.ParticipantNotFound();
+            return ZoomErrors.ParticipantNotFound(surface);
         }
 
         var json = account.PrivacyBlanking ? PrivacyBlanking.Apply(participant.Json) : participant.Json;

@@ -12,28 +12,33 @@ using ZoomQos.Storage;
 namespace ZoomQos.Server.Qos;
 
 /// <summary>
-/// <c>GET /v2/metrics/webinars/{webinarId}/participants/qos_summary</c> (Zoom's QSS API): one line per participant, each
+/// <c>GET /v2/metrics/webinars/{webinarId}/participants/qos_summary</c> and the meetings' (Zoom's QSS API): one line per participant, each
 /// stream's minimum, average and maximum over its stored minutes, 1 to 10 a page by <c>next_page_token</c>, no <c>type</c>
 /// (an ID means its latest ended instance, else the one in progress). The instance rules, page tokens, privacy blanking and
 /// rate limits are the list's; an account without a QoS Subscription gets code 200, "event subscription not found".
 /// </summary>
 internal static class QosSummaryEndpoints
 {
-    // Raw path segments: v2 / metrics / webinars / {webinarId} / participants / qos_summary
-    private const int WebinarIdSegment = 3;
+    // Raw path segments: v2 / metrics / webinars|meetings / {id} / participants / qos_summary
+    private const int IdSegment = 3;
 
     public static IEndpointRouteBuilder MapQosSummaries(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/v2/metrics/webinars/{webinarId}/participants/qos_summary", ListAsync)
-            .WithTags("QSS")
-            .WithName("dashboardWebinarParticipantsQOSSummary")
-            .WithSummary("List webinar participants' QoS summaries");
+        foreach (var surface in QosSurface.All)
+        {
+            routes.MapGet($"/v2/metrics/{surface.Plural}/{{{surface.Noun}Id}}/participants/qos_summary", (HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots) =>
+                    ListAsync(surface, http, gate, instances, pageTokens, store, slots))
+                .WithTags("QSS")
+                .WithName(surface.OperationId("ParticipantsQOSSummary"))
+                .WithSummary($"List {surface.Noun} participants' QoS summaries");
+        }
+
         return routes;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots)
+    private static async Task<IResult> ListAsync(QosSurface surface, HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots)
     {
-        var (account, error) = await gate.AdmitAsync(http, ZoomOperation.ListParticipantsQosSummary);
+        var (account, error) = await gate.AdmitAsync(http, surface.ListParticipantsQosSummary);
         if (account is null)
         {
             return error!;
@@ -55,12 +60,12 @@ internal static class QosSummaryEndpoints
             return ZoomErrors.BadPageToken();
         }
 
-        var webinarId = RawPath.Segment(http, WebinarIdSegment) ?? string.Empty;
-        var (instance, notFound) = await instances.ResolveAsync(account, webinarId, QosListType.Past, ZoomErrors.WebinarNotFound(), http.RequestAborted);
+        var id = RawPath.Segment(http, IdSegment) ?? string.Empty;
+        var (instance, notFound) = await instances.ResolveAsync(surface, account, id, QosListType.Past, ZoomErrors.InstanceNotFound(surface), http.RequestAborted);
         var type = QosListType.Past;
-        if (instance is null && webinarId.All(char.IsAsciiDigit) && webinarId.Length > 0)
+        if (instance is null && id.All(char.IsAsciiDigit) && id.Length > 0)
         {
-            (instance, var none) = await instances.ResolveAsync(account, webinarId, QosListType.Live, ZoomErrors.WebinarNotFound(), http.RequestAborted);
+            (instance, var none) = await instances.ResolveAsync(surface, account, id, QosListType.Live, ZoomErrors.InstanceNotFound(surface), http.RequestAborted);
             (type, notFound) = (QosListType.Live, instance is null ? notFound ?? none : null);
         }
 

@@ -10,9 +10,9 @@ using ZoomQos.Simulation;
 namespace ZoomQos.Server.Webhooks;
 
 /// <summary>
-/// The emulator's QoS Subscription: as the demo's live webinar accrues (<see cref="DemoClock"/>), a
-/// <c>webinar.participant_qos</c> event per participant per new minute, and a <c>webinar.participant_qos_summary</c>
-/// event when a participant leaves, queued for <see cref="WebhookDelivery"/>. It starts at the server's now: the minutes
+/// The emulator's QoS Subscription: as the demo's live webinar and live meeting accrue (<see cref="DemoClock"/>), a
+/// <c>webinar.participant_qos</c> (or <c>meeting.participant_qos</c>) event per participant per new minute, and a
+/// <c>…_qos_summary</c> event when a participant leaves, queued for <see cref="WebhookDelivery"/>. It starts at the server's now: the minutes
 /// before it are the API's to read.
 /// </summary>
 internal sealed class DemoWebhookSender(DemoDataSet demo, DemoClock clock, ServerOptions options, WebhookDelivery delivery) : DemoMinutes(clock, options)
@@ -22,14 +22,16 @@ internal sealed class DemoWebhookSender(DemoDataSet demo, DemoClock clock, Serve
 
     protected override Task TickAsync(DateTimeOffset simulatedNow, CancellationToken stoppingToken)
     {
-        var live = demo.Live;
         var after = _sentUpTo ?? StartedAt;
-        _summarised ??= live.SnapshotAt(StartedAt).Where(p => Left(p, StartedAt)).Select(p => p.UserId!).ToHashSet(StringComparer.Ordinal);
-        foreach (var participant in live.SnapshotAt(simulatedNow))
+        _summarised ??= demo.InProgress.SelectMany(live => live.SnapshotAt(StartedAt).Where(p => Left(p, StartedAt)).Select(p => Key(live, p))).ToHashSet(StringComparer.Ordinal);
+        foreach (var live in demo.InProgress)
         {
-            foreach (var body in Events(live, participant, after, simulatedNow, _summarised))
+            foreach (var participant in live.SnapshotAt(simulatedNow))
             {
-                delivery.Enqueue(body);
+                foreach (var body in Events(live, participant, after, simulatedNow, _summarised))
+                {
+                    delivery.Enqueue(body);
+                }
             }
         }
 
@@ -40,6 +42,7 @@ internal sealed class DemoWebhookSender(DemoDataSet demo, DemoClock clock, Serve
     private static IEnumerable<string> Events(SimulatedWebinar live, ParticipantQos participant, DateTimeOffset after, DateTimeOffset upTo, HashSet<string> summarised)
     {
         var instance = live.Instance;
+        var kind = instance.IsMeeting ? "meeting" : "webinar";
         var samples = JsonSerializer.SerializeToNode(participant, ZoomJsonContext.Wire.ParticipantQos)!["user_qos"]?.AsArray() ?? [];
         foreach (var sample in samples.OfType<JsonObject>())
         {
@@ -58,11 +61,11 @@ internal sealed class DemoWebhookSender(DemoDataSet demo, DemoClock clock, Serve
                 }
 
                 who["qos"] = new JsonArray([.. QosEventSamples.ToItems(sample)]);
-                yield return Body("webinar.participant_qos", at, instance.AccountId, new JsonObject { ["uuid"] = instance.Uuid, ["participant"] = who });
+                yield return Body(kind + ".participant_qos", at, instance.AccountId, new JsonObject { ["uuid"] = instance.Uuid, ["participant"] = who });
             }
         }
 
-        if (Left(participant, upTo) && summarised.Add(participant.UserId!))
+        if (Left(participant, upTo) && summarised.Add(Key(live, participant)))
         {
             var who = new JsonObject
             {
@@ -72,7 +75,7 @@ internal sealed class DemoWebhookSender(DemoDataSet demo, DemoClock clock, Serve
                 ["email"] = participant.Email ?? string.Empty,
                 ["qos"] = QssSummaryItems.Of(participant),
             };
-            yield return Body("webinar.participant_qos_summary", participant.LeaveTime.Value!.Value, instance.AccountId, new JsonObject
+            yield return Body(kind + ".participant_qos_summary", participant.LeaveTime.Value!.Value, instance.AccountId, new JsonObject
             {
                 ["uuid"] = instance.Uuid,
                 ["id"] = instance.WebinarId.ToString(CultureInfo.InvariantCulture),
@@ -80,6 +83,9 @@ internal sealed class DemoWebhookSender(DemoDataSet demo, DemoClock clock, Serve
             });
         }
     }
+
+    // User IDs are unique within an instance only.
+    private static string Key(SimulatedWebinar live, ParticipantQos participant) => live.Instance.Uuid + "|" + participant.UserId;
 
     private static bool Left(ParticipantQos participant, DateTimeOffset now) => participant.LeaveTime.Value is { } left && left <= now;
 

@@ -10,11 +10,11 @@ using ZoomQos.Storage.Webhooks;
 namespace ZoomQos.Server.Webhooks;
 
 /// <summary>
-/// What a verified QSS event does to the store. A per-minute webinar event merges its minutes into the participant's
-/// session (the instance created under its UUID when it is new, its webinar ID unknown until a summary event names it); a
-/// summary event is kept and names the instance's webinar and the participant. Every event is kept whole, once, after its
-/// merge, so a redelivery adds nothing and a failure midway loses nothing Zoom will not send again. Meeting events are kept
-/// only: the store has no meetings yet.
+/// What a verified QSS event does to the store. A per-minute webinar or meeting event merges its minutes into the
+/// participant's session (the instance created under its UUID when it is new, of the event's kind, its ID unknown until a
+/// summary event names it); a summary event is kept and names the instance's webinar or meeting and the participant. Every
+/// event is kept whole, once, after its merge, so a redelivery adds nothing and a failure midway loses nothing Zoom will not
+/// send again. An event of one kind for an instance of the other changes nothing.
 /// </summary>
 internal sealed class QssReceiver(IQosStore store, TimeProvider time)
 {
@@ -34,34 +34,32 @@ internal sealed class QssReceiver(IQosStore store, TimeProvider time)
         var userId = summary ? Text(participant, "participant_id", "payload.object.participant") : Text(participant, "user_id", "payload.object.participant");
         var eventTs = root["event_ts"]?.GetValue<long>() ?? throw new JsonException("event_ts is missing.");
         var record = new QssEvent(Convert.ToHexStringLower(SHA256.HashData(body)), account, uuid, name, eventTs, userId, time.GetUtcNow(), body);
-        if (name.StartsWith("webinar.", StringComparison.Ordinal))
+        var kind = name.StartsWith("meeting.", StringComparison.Ordinal) ? QosEventKind.Meeting : QosEventKind.Webinar;
+        await StoreAccounts.EnsureAsync(store, account, cancellationToken);
+        var webinarId = summary && long.TryParse(target["id"]?.ToString(), out var id) && id > 0 ? id : WebinarInstance.UnknownWebinarId;
+        var start = summary ? DateTimeOffset.FromUnixTimeMilliseconds(eventTs) : Earliest(participant) ?? DateTimeOffset.FromUnixTimeMilliseconds(eventTs);
+        if (!await EnsureInstanceAsync(account, uuid, webinarId, start, kind, cancellationToken))
         {
-            await StoreAccounts.EnsureAsync(store, account, cancellationToken);
-            var webinarId = summary && long.TryParse(target["id"]?.ToString(), out var id) && id > 0 ? id : WebinarInstance.UnknownWebinarId;
-            var start = summary ? DateTimeOffset.FromUnixTimeMilliseconds(eventTs) : Earliest(participant) ?? DateTimeOffset.FromUnixTimeMilliseconds(eventTs);
-            if (!await EnsureInstanceAsync(account, uuid, webinarId, start, cancellationToken))
-            {
-                return false;
-            }
+            return false;
+        }
 
-            var stripe = _stripes[(int)((uint)HashCode.Combine(uuid, userId) % (uint)_stripes.Length)];
-            await stripe.WaitAsync(cancellationToken);
-            try
+        var stripe = _stripes[(int)((uint)HashCode.Combine(uuid, userId) % (uint)_stripes.Length)];
+        await stripe.WaitAsync(cancellationToken);
+        try
+        {
+            var stored = (await store.GetParticipantAsync(uuid, userId, cancellationToken))?.ToParticipant();
+            if (!summary)
             {
-                var stored = (await store.GetParticipantAsync(uuid, userId, cancellationToken))?.ToParticipant();
-                if (!summary)
-                {
-                    await MergeAsync(uuid, QosEventSamples.ToParticipant(participant, stored), cancellationToken);
-                }
-                else if (stored is not null && string.IsNullOrEmpty(stored.UserName) && participant["user_name"]?.GetValue<string>() is { Length: > 0 } userName)
-                {
-                    await MergeAsync(uuid, stored with { UserName = userName, UserQos = [] }, cancellationToken); // the per-minute events name nobody
-                }
+                await MergeAsync(uuid, QosEventSamples.ToParticipant(participant, stored), cancellationToken);
             }
-            finally
+            else if (stored is not null && string.IsNullOrEmpty(stored.UserName) && participant["user_name"]?.GetValue<string>() is { Length: > 0 } userName)
             {
-                stripe.Release();
+                await MergeAsync(uuid, stored with { UserName = userName, UserQos = [] }, cancellationToken); // the per-minute events name nobody
             }
+        }
+        finally
+        {
+            stripe.Release();
         }
 
         await store.SaveQssEventAsync(record, cancellationToken);
@@ -73,9 +71,14 @@ internal sealed class QssReceiver(IQosStore store, TimeProvider time)
         return true;
     }
 
-    private async Task<bool> EnsureInstanceAsync(string account, string uuid, long webinarId, DateTimeOffset start, CancellationToken cancellationToken)
+    private async Task<bool> EnsureInstanceAsync(string account, string uuid, long webinarId, DateTimeOffset start, QosEventKind kind, CancellationToken cancellationToken)
     {
         var instance = await store.ResolveInstanceAsync(account, uuid, QosListType.Past, cancellationToken);
+        if (instance is not null && instance.Kind != kind)
+        {
+            return false;
+        }
+
         if (instance is not null && (!instance.WebinarIdUnknown || webinarId == WebinarInstance.UnknownWebinarId))
         {
             return true;
@@ -84,7 +87,7 @@ internal sealed class QssReceiver(IQosStore store, TimeProvider time)
         try
         {
             await store.UpsertInstanceAsync(
-                instance is not null ? instance with { WebinarId = webinarId } : new WebinarInstance(uuid, webinarId, account, string.Empty, string.Empty, string.Empty, start, null),
+                instance is not null ? instance with { WebinarId = webinarId } : new WebinarInstance(uuid, webinarId, account, string.Empty, string.Empty, string.Empty, start, null) { Kind = kind },
                 cancellationToken);
             return true;
         }

@@ -146,6 +146,9 @@ internal static class SchemaMigrations
 
         // 9: whether an account has Zoom's QoS Subscription (the qos_summary endpoints need it).
         Both("ALTER TABLE accounts ADD COLUMN qss_subscription {bool} NOT NULL DEFAULT {false};"),
+
+        // 10: what an instance is of: 0 a webinar (every instance before meetings), 1 a meeting.
+        Both("ALTER TABLE instances ADD COLUMN kind {int} NOT NULL DEFAULT 0;"),
     ];
 
     /// <summary>The schema version this code writes: the number of steps.</summary>

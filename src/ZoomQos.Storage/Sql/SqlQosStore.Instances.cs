@@ -8,7 +8,7 @@ namespace ZoomQos.Storage.Sql;
 /// <summary>Webinars and their instances.</summary>
 public abstract partial class SqlQosStore
 {
-    private const string InstanceColumns = "uuid, webinar_id, account_id, topic, host_name, host_email, start_ms, end_ms, data_withheld";
+    private const string InstanceColumns = "uuid, webinar_id, account_id, topic, host_name, host_email, start_ms, end_ms, data_withheld, kind";
 
     /// <inheritdoc/>
     public async Task UpsertInstanceAsync(WebinarInstance instance, CancellationToken cancellationToken = default)
@@ -35,13 +35,29 @@ public abstract partial class SqlQosStore
             }
         }
 
-        await using (var owner = DbCommands.Create(connection, transaction, "SELECT account_id, webinar_id FROM instances WHERE uuid = @uuid", ("uuid", instance.Uuid)))
+        await using (var owner = DbCommands.Create(connection, transaction, "SELECT account_id, webinar_id, kind FROM instances WHERE uuid = @uuid", ("uuid", instance.Uuid)))
         {
             await using var reader = await owner.ExecuteReaderAsync(cancellationToken);
             // An instance known only by its UUID (webinar ID unknown) takes its real ID once; no other ID ever changes.
             if (await reader.ReadAsync(cancellationToken) && (reader.GetString(0) != instance.AccountId || (reader.GetInt64(1) != instance.WebinarId && reader.GetInt64(1) != WebinarInstance.UnknownWebinarId)))
             {
                 throw new QosStoreConflictException($"Instance {instance.Uuid} belongs to another account or webinar.");
+            }
+        }
+
+        // One number space for webinars and meetings: an ID's instances are all of one kind.
+        await using (var kind = DbCommands.Create(
+            connection,
+            transaction,
+            "SELECT 1 FROM instances WHERE account_id = @account AND webinar_id = @webinar AND webinar_id <> 0 AND kind <> @kind AND uuid <> @uuid",
+            ("account", instance.AccountId),
+            ("webinar", instance.WebinarId),
+            ("kind", (int)instance.Kind),
+            ("uuid", instance.Uuid)))
+        {
+            if (await kind.ExecuteScalarAsync(cancellationToken) is not null)
+            {
+                throw new QosStoreConflictException($"ID {instance.WebinarId} is a {(instance.IsMeeting ? "webinar" : "meeting")}'s, not a {(instance.IsMeeting ? "meeting" : "webinar")}'s.");
             }
         }
 
@@ -65,10 +81,10 @@ public abstract partial class SqlQosStore
             connection,
             transaction,
             """
-            INSERT INTO instances (uuid, account_id, webinar_id, topic, host_name, host_email, start_ms, end_ms, data_withheld)
-            VALUES (@uuid, @account, @webinar, @topic, @host, @email, @start, @end, @withheld)
+            INSERT INTO instances (uuid, account_id, webinar_id, topic, host_name, host_email, start_ms, end_ms, data_withheld, kind)
+            VALUES (@uuid, @account, @webinar, @topic, @host, @email, @start, @end, @withheld, @kind)
             ON CONFLICT (uuid) DO UPDATE SET webinar_id = excluded.webinar_id, topic = excluded.topic, host_name = excluded.host_name, host_email = excluded.host_email,
-                start_ms = excluded.start_ms, end_ms = excluded.end_ms, data_withheld = excluded.data_withheld
+                start_ms = excluded.start_ms, end_ms = excluded.end_ms, data_withheld = excluded.data_withheld, kind = excluded.kind
             """,
             ("uuid", instance.Uuid),
             ("account", instance.AccountId),
@@ -78,7 +94,8 @@ public abstract partial class SqlQosStore
             ("email", instance.HostEmail),
             ("start", StorageKeys.ToMs(instance.StartTime)),
             ("end", instance.EndTime is { } end ? StorageKeys.ToMs(end) : null),
-            ("withheld", instance.DataWithheld)))
+            ("withheld", instance.DataWithheld),
+            ("kind", (int)instance.Kind)))
         {
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -106,7 +123,7 @@ public abstract partial class SqlQosStore
     }
 
     /// <inheritdoc/>
-    public async Task<InstancePage> ListInstancesAsync(string accountId, QosListType type, DateTimeOffset startFrom, DateTimeOffset startTo, InstanceCursor? after, int limit, CancellationToken cancellationToken = default)
+    public async Task<InstancePage> ListInstancesAsync(string accountId, QosListType type, DateTimeOffset startFrom, DateTimeOffset startTo, InstanceCursor? after, int limit, QosEventKind? kind = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         List<(string, object?)> parameters = [("account", accountId), ("limit", limit + 1)];
@@ -115,6 +132,12 @@ public abstract partial class SqlQosStore
         {
             where = "account_id = @account AND end_ms IS NOT NULL AND start_ms >= @from AND start_ms < @to";
             parameters.AddRange([("from", StorageKeys.ToMs(startFrom)), ("to", StorageKeys.ToMs(startTo))]);
+        }
+
+        if (kind is { } only)
+        {
+            where += " AND kind = @kind";
+            parameters.Add(("kind", (int)only));
         }
 
         if (after is not null)
@@ -160,5 +183,6 @@ public abstract partial class SqlQosStore
         reader.IsDBNull(7) ? null : StorageKeys.FromMs(reader.GetInt64(7)))
     {
         DataWithheld = reader.GetBoolean(8),
+        Kind = (QosEventKind)reader.GetInt32(9),
     };
 }

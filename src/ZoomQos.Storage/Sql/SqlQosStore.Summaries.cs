@@ -6,7 +6,9 @@ namespace ZoomQos.Storage.Sql;
 /// <summary>Each ended instance's analysis summary and its sessions' results, for trends and the dashboard.</summary>
 public abstract partial class SqlQosStore
 {
-    private const string PrefixedInstanceColumns = "i.uuid, i.webinar_id, i.account_id, i.topic, i.host_name, i.host_email, i.start_ms, i.end_ms, i.data_withheld";
+    // ReadInstance reads the first InstanceColumnCount columns; what a query selects after them starts there.
+    private const int InstanceColumnCount = 10;
+    private const string PrefixedInstanceColumns = "i.uuid, i.webinar_id, i.account_id, i.topic, i.host_name, i.host_email, i.start_ms, i.end_ms, i.data_withheld, i.kind";
 
     /// <inheritdoc/>
     public async Task SaveSummaryAsync(string instanceUuid, ReadOnlyMemory<byte> json, IReadOnlyList<SessionOutcome> sessions, DateTimeOffset computedAt, CancellationToken cancellationToken = default)
@@ -111,7 +113,7 @@ public abstract partial class SqlQosStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            hits.Add(new SessionOutcomeHit(ReadInstance(reader), ReadOutcome(reader, 9)));
+            hits.Add(new SessionOutcomeHit(ReadInstance(reader), ReadOutcome(reader, InstanceColumnCount)));
         }
 
         return hits;
@@ -158,7 +160,7 @@ public abstract partial class SqlQosStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            summaries.Add(new StoredSummary(ReadInstance(reader), reader.GetFieldValue<byte[]>(9), StorageKeys.FromMs(reader.GetInt64(10))));
+            summaries.Add(new StoredSummary(ReadInstance(reader), reader.GetFieldValue<byte[]>(InstanceColumnCount), StorageKeys.FromMs(reader.GetInt64(InstanceColumnCount + 1))));
         }
 
         return summaries;

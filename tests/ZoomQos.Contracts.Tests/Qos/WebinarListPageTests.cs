@@ -19,7 +19,7 @@ public class WebinarListPageTests
         Assert.False(webinar.HasThirdPartyAudio);
         Assert.Equal("cost_center", webinar.CustomKeys![0].Key);
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 16, 30, 0, TimeSpan.Zero), webinar.EndTime.Value);
-        Assert.Equal("good", webinar.ExtensionData!["audio_quality"].GetString());
+        Assert.Equal("good", webinar.AudioQuality); // typed since the SDK reads the quality fields Zoom declares
         JsonAssert.Equal(Fixtures.Node("list-webinars.json"), JsonSerializer.Serialize(page, ZoomJsonContext.Default.WebinarListPage));
     }
 }

@@ -26,6 +26,7 @@
       const tr = el("tr");
       const topic = el("td", { className: "topic" });
       topic.append(link(instanceHref(r.webinar_id, r.uuid), r.topic || "(no topic)"));
+      if (r.meeting) topic.append(" ", el("span", { className: "badge meeting" }, "Meeting"));
       if (r.live) topic.append(" ", el("span", { className: "badge live" }, "Live"));
       tr.append(topic, cell(link("/trends/" + r.webinar_id, String(r.webinar_id))), cell(when(r.start_time)),
         cell(String(r.duration_minutes), "num"), cell(r.participants == null ? "–" : String(r.participants), "num"),

@@ -13,7 +13,7 @@ function renderReport(doc) {
   const hhmm = iso => iso ? iso.substring(11, 16) : "";
   const cap = s => s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 
-  document.getElementById("title").textContent = "Webinar " + doc.webinar_id + " (" + doc.type + ")";
+  document.getElementById("title").textContent = (doc.meeting ? "Meeting " : "Webinar ") + doc.webinar_id + " (" + doc.type + ")";
   const summary = document.getElementById("summary");
   summary.append(el("span", { className: "verdict " + a.verdict }, a.verdict), " ",
     el("span", {}, a.poor + " of " + (a.participants - a.insufficient) + " participants poor (" + Math.round(a.poor_share * 100) + " %), " + a.fair + " fair, " + a.good + " good, " + a.insufficient + " with too few minutes."));
@@ -63,9 +63,9 @@ function renderReport(doc) {
   });
 
   const episodes = document.getElementById("episodes");
-  a.findings.filter(f => f.kind === "PanelistUplink").forEach(f => {
+  a.findings.filter(f => f.kind === "PanelistUplink" || f.kind === "SenderUplink").forEach(f => {
     const details = el("details");
-    details.append(el("summary", {}, hhmm(f.from) + "–" + hhmm(f.to) + " UTC: " + cap(f.title) + " hit " + f.affected_user_ids.length + " attendees"));
+    details.append(el("summary", {}, hhmm(f.from) + "–" + hhmm(f.to) + " UTC: " + cap(f.title) + " hit " + f.affected_user_ids.length + (f.kind === "SenderUplink" ? " other participants" : " attendees")));
     const names = f.affected_user_ids.map(id => (byId[id] || {}).name || id);
     details.append(el("p", { className: "muted" }, names.slice(0, 200).join(", ") + (names.length > 200 ? " …" : "")));
     episodes.append(details);

@@ -12419,9 +12419,9 @@ var isFormData = (thing) => {
   const proto = getPrototypeOf(thing);
   if (!proto || proto === Object.prototype) return false;
   if (!isFunction(thing.append)) return false;
-  const kind = kindOf(thing);
-  return kind === "formdata" || // detect form-data instance
-  kind === "object" && isFunction(thing.toString) && thing.toString() === "[object FormData]";
+  const kind2 = kindOf(thing);
+  return kind2 === "formdata" || // detect form-data instance
+  kind2 === "object" && isFunction(thing.toString) && thing.toString() === "[object FormData]";
 };
 var isURLSearchParams = kindOfTest("URLSearchParams");
 var [isReadableStream, isRequest, isResponse, isHeaders] = [
@@ -20567,7 +20567,7 @@ var AccountsS2SAuthClient = class extends ProductClient {
 };
 
 // walk.mjs
-var [webinarId, type = "past"] = process.argv.slice(2);
+var [webinarId, type = "past", kind = "webinar"] = process.argv.slice(2);
 var receiving = webinarId === "receive";
 var env = (name) => {
   const value = process.env[name];
@@ -20596,7 +20596,7 @@ if (receiving) {
     process.exit(1);
   });
 } else if (!webinarId) {
-  console.error("usage: node rivet-walk.cjs WEBINAR_ID [past|live]");
+  console.error("usage: node rivet-walk.cjs ID [past|live [webinar|meeting]]");
   process.exit(2);
 }
 var tokenUrl = process.env.ZOOMQOS_TOKEN_URL;
@@ -20612,10 +20612,8 @@ var client = receiving ? null : new AccountsS2SAuthClient({
 });
 async function page(token, attempt = 0) {
   try {
-    return await client.endpoints.dashboards.listWebinarParticipantQoS({
-      path: { webinarId },
-      query: { type, page_size: 10, ...token ? { next_page_token: token } : {} }
-    });
+    const query = { type, page_size: 10, ...token ? { next_page_token: token } : {} };
+    return kind === "meeting" ? await client.endpoints.dashboards.listMeetingParticipantsQoS({ path: { meetingId: webinarId }, query }) : await client.endpoints.dashboards.listWebinarParticipantQoS({ path: { webinarId }, query });
   } catch (error) {
     if (attempt < 30 && /\[429\//.test(error.message)) {
       await new Promise((resolve) => setTimeout(resolve, 1e3));

@@ -3,13 +3,13 @@
 // built the way Rivet's users build one (its HttpReceiver at /zoom/events, ZOOM_WEBHOOK_SECRET_TOKEN): every QSS event
 // it accepts is one line on stdout; Rivet itself answers 400 to one whose signature it cannot verify. Settings from the environment, as a Zoom
 // developer would give them: ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET; ZOOMQOS_BASE_URL (the API, ending
-// in /v2) and ZOOMQOS_TOKEN_URL point the SDK at a ZoomQos server instead of Zoom. Arguments: WEBINAR_ID [TYPE].
+// in /v2) and ZOOMQOS_TOKEN_URL point the SDK at a ZoomQos server instead of Zoom. Arguments: ID [TYPE [webinar|meeting]].
 // Rivet has a baseUrl option for the API but asks https://zoom.us/oauth/token for its tokens: an axios interceptor
 // sends that one request to ZOOMQOS_TOKEN_URL, unchanged otherwise.
 import axios from "axios";
 import { AccountsS2SAuthClient } from "@zoom/rivet/accounts";
 
-const [webinarId, type = "past"] = process.argv.slice(2);
+const [webinarId, type = "past", kind = "webinar"] = process.argv.slice(2);
 const receiving = webinarId === "receive";
 const env = (name) => {
   const value = process.env[name];
@@ -38,7 +38,7 @@ if (receiving) {
     process.exit(1);
   });
 } else if (!webinarId) {
-  console.error("usage: node rivet-walk.cjs WEBINAR_ID [past|live]");
+  console.error("usage: node rivet-walk.cjs ID [past|live [webinar|meeting]]");
   process.exit(2);
 }
 
@@ -58,10 +58,10 @@ const client = receiving ? null : new AccountsS2SAuthClient({
 // Rivet throws on a 429 ("[429/429]: …") and does not retry: like any Rivet user, wait a second and ask again.
 async function page(token, attempt = 0) {
   try {
-    return await client.endpoints.dashboards.listWebinarParticipantQoS({
-      path: { webinarId },
-      query: { type, page_size: 10, ...(token ? { next_page_token: token } : {}) },
-    });
+    const query = { type, page_size: 10, ...(token ? { next_page_token: token } : {}) };
+    return kind === "meeting"
+      ? await client.endpoints.dashboards.listMeetingParticipantsQoS({ path: { meetingId: webinarId }, query })
+      : await client.endpoints.dashboards.listWebinarParticipantQoS({ path: { webinarId }, query });
   } catch (error) {
     if (attempt < 30 && /\[429\//.test(error.message)) {
       await new Promise((resolve) => setTimeout(resolve, 1000));

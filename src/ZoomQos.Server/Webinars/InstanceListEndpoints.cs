@@ -14,32 +14,41 @@ using ZoomQos.Storage;
 namespace ZoomQos.Server.Webinars;
 
 /// <summary>
-/// <c>GET /metrics/webinars</c>: the account's webinar instances, live or past. For past, <c>from</c> and
-/// <c>to</c> (<c>yyyy-mm-dd</c>) are required, span at most one month, and lie within the last six months.
+/// <c>GET /metrics/webinars</c> and <c>GET /metrics/meetings</c>: the account's instances of the surface, live or past
+/// (meetings also <c>pastOne</c>: past ones that only one participant attended). For past, <c>from</c> and <c>to</c>
+/// (<c>yyyy-mm-dd</c>) are required, span at most one month, and lie within the last six months.
 /// </summary>
-internal static class WebinarEndpoints
+internal static class InstanceListEndpoints
 {
     private const int MaxInstancesPerRange = 100_000;
+    private const string PastOne = "pastOne";
 
-    public static IEndpointRouteBuilder MapWebinars(this IEndpointRouteBuilder routes)
+    public static IEndpointRouteBuilder MapInstanceLists(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/v2/metrics/webinars", ListWebinars)
-            .WithTags("Dashboards")
-            .WithName("dashboardWebinars")
-            .WithSummary("List webinars");
+        foreach (var surface in QosSurface.All)
+        {
+            routes.MapGet($"/v2/metrics/{surface.Plural}", (HttpContext http, ZoomGate gate, PageTokens pageTokens, IQosStore store, ServerOptions options) =>
+                    ListAsync(surface, http, gate, pageTokens, store, options))
+                .WithTags("Dashboards")
+                .WithName("dashboard" + surface.Title + "s")
+                .WithSummary($"List {surface.Plural}");
+        }
+
         return routes;
     }
 
-    private static async Task<IResult> ListWebinars(HttpContext http, ZoomGate gate, PageTokens pageTokens, IQosStore store, ServerOptions options)
+    private static async Task<IResult> ListAsync(QosSurface surface, HttpContext http, ZoomGate gate, PageTokens pageTokens, IQosStore store, ServerOptions options)
     {
-        var (account, error) = await gate.AdmitAsync(http, ZoomOperation.ListWebinars);
+        var (account, error) = await gate.AdmitAsync(http, surface.ListInstances);
         if (account is null)
         {
             return error!;
         }
 
         var query = http.Request.Query;
-        if (!QueryRules.TryType(query, out var type))
+        var pastOne = surface.Kind == QosEventKind.Meeting && query.TryGetValue("type", out var asked) && asked is [PastOne];
+        var type = QosListType.Past;
+        if (!pastOne && !QueryRules.TryType(query, out type))
         {
             return ZoomErrors.ValidationFailed("type");
         }
@@ -86,7 +95,7 @@ internal static class WebinarEndpoints
 
         var start = from ?? today.AddMonths(-1);
         var end = to ?? today;
-        var binding = string.Create(CultureInfo.InvariantCulture, $"{type.ToWire()}|{start:yyyy-MM-dd}|{end:yyyy-MM-dd}");
+        var binding = string.Create(CultureInfo.InvariantCulture, $"{surface.Plural}|{(pastOne ? PastOne : type.ToWire())}|{start:yyyy-MM-dd}|{end:yyyy-MM-dd}");
         InstanceCursor? after = null;
         if (token.Length > 0 && (after = pageTokens.ReadWebinars(token, account.Id, binding)) is null)
         {
@@ -96,30 +105,41 @@ internal static class WebinarEndpoints
         var rangeStart = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var rangeEnd = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         // A month of one account's instances is small: read them once, count them, and page by keyset in memory.
-        var all = (await store.ListInstancesAsync(account.Id, type, rangeStart, rangeEnd, null, MaxInstancesPerRange, http.RequestAborted)).Instances;
+        IReadOnlyList<WebinarInstance> all = (await store.ListInstancesAsync(account.Id, type, rangeStart, rangeEnd, null, MaxInstancesPerRange, surface.Kind, http.RequestAborted)).Instances;
+        if (pastOne)
+        {
+            var single = new List<WebinarInstance>();
+            foreach (var instance in all)
+            {
+                if (await store.CountParticipantsAsync(instance.Uuid, http.RequestAborted) == 1)
+                {
+                    single.Add(instance);
+                }
+            }
+
+            all = single;
+        }
+
         var remaining = after is null ? all : all.SkipWhile(i => !After(i, after)).ToList();
         var pageInstances = remaining.Take(pageSize).ToList();
-        var webinars = new List<WebinarSummary>(pageInstances.Count);
+        var summaries = new List<WebinarSummary>(pageInstances.Count);
         foreach (var instance in pageInstances)
         {
-            webinars.Add(await SummaryAsync(store, instance, options.TimeProvider, http.RequestAborted));
+            summaries.Add(await SummaryAsync(store, instance, options.TimeProvider, http.RequestAborted));
         }
 
         var last = pageInstances.Count > 0 ? pageInstances[^1] : null;
         var nextCursor = remaining.Count > pageSize && last is not null ? new InstanceCursor(StorageKeys.ToMs(last.StartTime), last.Uuid) : null;
         var total = all.Count;
-        return TypedResults.Json(
-            new WebinarListPage
-            {
-                From = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                To = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                PageCount = total == 0 ? 0 : (total + pageSize - 1) / pageSize,
-                PageSize = pageSize,
-                TotalRecords = total,
-                NextPageToken = nextCursor is null ? string.Empty : pageTokens.IssueWebinars(account.Id, binding, nextCursor),
-                Webinars = webinars,
-            },
-            ZoomJsonContext.Wire.WebinarListPage);
+        var (fromText, toText) = (start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var (pages, next) = (total == 0 ? 0 : (total + pageSize - 1) / pageSize, nextCursor is null ? string.Empty : pageTokens.IssueWebinars(account.Id, binding, nextCursor));
+        return surface.Kind == QosEventKind.Meeting
+            ? TypedResults.Json(
+                new MeetingListPage { From = fromText, To = toText, PageCount = pages, PageSize = pageSize, TotalRecords = total, NextPageToken = next, Meetings = summaries },
+                ZoomJsonContext.Wire.MeetingListPage)
+            : TypedResults.Json(
+                new WebinarListPage { From = fromText, To = toText, PageCount = pages, PageSize = pageSize, TotalRecords = total, NextPageToken = next, Webinars = summaries },
+                ZoomJsonContext.Wire.WebinarListPage);
     }
 
     private static async Task<WebinarSummary> SummaryAsync(IQosStore store, WebinarInstance instance, TimeProvider time, CancellationToken cancellationToken)
