@@ -100,5 +100,8 @@ public partial class ZoomQosClient
                 path + Math.Clamp(hint ?? MaxWebinarsPageSize, 1, MaxWebinarsPageSize), token, ZoomJsonContext.Default.WebinarListPage, page => (page.Webinars, page.NextPageToken, page.TotalRecords), cancellationToken, ct));
     }
 
-    private static string Metrics(QosEventKind kind) => kind == QosEventKind.Meeting ? "metrics/meetings" : "metrics/webinars";
+    // A master account's calls for a sub-account go under accounts/{accountId}/ (Zoom's master APIs, the same answers).
+    private string Metrics(QosEventKind kind) =>
+        (_options.SubAccountId is { Length: > 0 } sub ? $"accounts/{ZoomIds.Encode(sub)}/" : string.Empty)
+        + (kind == QosEventKind.Meeting ? "metrics/meetings" : "metrics/webinars");
 }

@@ -12,6 +12,13 @@ public sealed class ZoomQosClientOptions
     /// <summary>The API base URL, e.g. <c>https://api.zoom.us/v2</c> or a ZoomQos server's <c>…/v2</c>.</summary>
     public Uri BaseUri { get; set; } = ZoomBaseUri;
 
+    /// <summary>
+    /// A sub-account to read as its master account (the credential's account, with scope <c>dashboard:master</c>): every
+    /// call then goes to <c>/accounts/{SubAccountId}/metrics/…</c>. <see langword="null"/> (the default) reads the
+    /// credential's own account.
+    /// </summary>
+    public string? SubAccountId { get; set; }
+
     /// <summary>How many times a failed attempt is retried (network errors, timeouts, 5xx, 408, 429).</summary>
     public int MaxRetries { get; set; } = 6;
 

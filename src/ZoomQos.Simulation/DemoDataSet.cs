@@ -19,6 +19,9 @@ public sealed class DemoDataSet
     /// <summary>A Pro account without the Dashboard feature.</summary>
     public const string ProAccountId = "demo-pro";
 
+    /// <summary>A master account over <see cref="AccountId"/> and <see cref="HipaaAccountId"/> (not <see cref="ProAccountId"/>), with no data of its own.</summary>
+    public const string MasterAccountId = "demo-master";
+
     /// <summary>"Quarterly all-hands": three past instances; the latest has every planted fault.</summary>
     public const long AllHandsWebinarId = 81234567890;
 
@@ -90,7 +93,7 @@ public sealed class DemoDataSet
     /// <summary>The moment the data set is laid out around.</summary>
     public DateTimeOffset ReferenceTime { get; }
 
-    /// <summary>The accounts: <c>demo</c>, <c>demo-hipaa</c>, <c>demo-pro</c>.</summary>
+    /// <summary>The accounts: <c>demo-master</c>, <c>demo</c>, <c>demo-hipaa</c>, <c>demo-pro</c>.</summary>
     public IReadOnlyList<Account> Accounts { get; }
 
     /// <summary>The apps and their well-known secrets.</summary>
@@ -129,8 +132,9 @@ public sealed class DemoDataSet
 
         Account[] accounts =
         [
-            new(AccountId, AccountPlan.Business, DashboardEnabled: true, PrivacyBlanking: false) { QssSubscription = true },
-            new(HipaaAccountId, AccountPlan.Business, DashboardEnabled: true, PrivacyBlanking: true),
+            new(MasterAccountId, AccountPlan.Business, DashboardEnabled: true, PrivacyBlanking: false),
+            new(AccountId, AccountPlan.Business, DashboardEnabled: true, PrivacyBlanking: false) { QssSubscription = true, MasterAccountId = MasterAccountId },
+            new(HipaaAccountId, AccountPlan.Business, DashboardEnabled: true, PrivacyBlanking: true) { MasterAccountId = MasterAccountId },
             new(ProAccountId, AccountPlan.Pro, DashboardEnabled: false, PrivacyBlanking: false),
         ];
         DemoApp[] apps =
@@ -140,6 +144,7 @@ public sealed class DemoDataSet
             new(new ApiApp("demo-ingest-client-id", AccountId, ["qos:write"]), "demo-ingest-client-secret"),
             new(new ApiApp("demo-hipaa-client-id", HipaaAccountId, [DashboardScope, MeetingsScope]), "demo-hipaa-client-secret"),
             new(new ApiApp("demo-pro-client-id", ProAccountId, [DashboardScope, MeetingsScope]), "demo-pro-client-secret"),
+            new(new ApiApp("demo-master-client-id", MasterAccountId, ["dashboard:master"]), "demo-master-client-secret"),
         ];
 
         var yesterday = today.AddDays(-1).AddHours(16);

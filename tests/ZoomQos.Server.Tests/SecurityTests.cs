@@ -26,6 +26,7 @@ public sealed class SecurityTests(DemoServer demo)
     {
         ["webinarId"] = "81234567890",
         ["meetingId"] = "85234567890",
+        ["accountId"] = "demo",
         ["participantId"] = "16778240",
         ["uuid"] = "security-instance",
         ["documentName"] = "v1",

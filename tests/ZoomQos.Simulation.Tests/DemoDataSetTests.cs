@@ -13,7 +13,12 @@ public class DemoDataSetTests
     public void The_accounts_and_apps_are_the_well_known_ones()
     {
         Assert.Equal(
-            [new Account("demo", AccountPlan.Business, true, false) { QssSubscription = true }, new Account("demo-hipaa", AccountPlan.Business, true, true), new Account("demo-pro", AccountPlan.Pro, false, false)],
+            [
+                new Account("demo-master", AccountPlan.Business, true, false),
+                new Account("demo", AccountPlan.Business, true, false) { QssSubscription = true, MasterAccountId = "demo-master" },
+                new Account("demo-hipaa", AccountPlan.Business, true, true) { MasterAccountId = "demo-master" },
+                new Account("demo-pro", AccountPlan.Pro, false, false),
+            ],
             Demo.Accounts);
         var apps = Demo.Apps.ToDictionary(a => a.App.ClientId);
         Assert.Equal("demo-client-secret", apps["demo-client-id"].ClientSecret);
@@ -23,6 +28,8 @@ public class DemoDataSetTests
         Assert.Equal("demo-hipaa", apps["demo-hipaa-client-id"].App.AccountId);
         Assert.Equal("demo-pro", apps["demo-pro-client-id"].App.AccountId);
         Assert.Equal("demo-pro-client-secret", apps["demo-pro-client-id"].ClientSecret);
+        Assert.Equal(("demo-master", "demo-master-client-secret"), (apps["demo-master-client-id"].App.AccountId, apps["demo-master-client-id"].ClientSecret));
+        Assert.Equal(["dashboard:master"], apps["demo-master-client-id"].App.Scopes);
     }
 
     [Fact]

@@ -8,6 +8,21 @@ namespace ZoomQos.Storage.Tests;
 public abstract partial class QosStoreContractTests
 {
     [SkippableFact]
+    public async Task A_sub_account_keeps_its_master_and_loses_it_when_replaced_without_one()
+    {
+        await SeededAsync(Store);
+        var sub = Other with { MasterAccountId = Demo.Id };
+
+        await Store.UpsertAccountAsync(sub);
+        var read = await Store.GetAccountAsync(Other.Id);
+        await Store.UpsertAccountAsync(Other);
+
+        Assert.Equal(sub, read);
+        Assert.Null((await Store.GetAccountAsync(Other.Id))!.MasterAccountId);
+        Assert.Null((await Store.GetAccountAsync(Demo.Id))!.MasterAccountId);
+    }
+
+    [SkippableFact]
     public async Task Apps_list_by_account_without_secrets_and_a_removed_app_no_longer_authenticates()
     {
         await SeededAsync(Store);

@@ -28,9 +28,11 @@ internal sealed class ConnectionOptions
 
     public Option<string> RatePlan { get; } = CreateRatePlan();
 
+    public Option<string?> SubAccount { get; } = new("--sub-account") { Description = "Read this sub-account as its master account (credentials of the master, scope dashboard:master): /v2/accounts/ID/metrics/…." };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Print the request trail on stderr: method, path, status, tracking id, time and wait. Never a secret." };
 
-    public IEnumerable<Option> All => [BaseUrl, TokenUrl, AccountId, ClientId, ClientSecret, AccessToken, RatePlan, Verbose];
+    public IEnumerable<Option> All => [BaseUrl, TokenUrl, AccountId, ClientId, ClientSecret, AccessToken, RatePlan, SubAccount, Verbose];
 
     /// <summary>Reads the flags, then the environment; throws <see cref="CliUsageException"/> for what is missing or malformed.</summary>
     public ConnectionSettings Read(ParseResult parse, CliContext context)
@@ -55,7 +57,10 @@ internal sealed class ConnectionOptions
             Value(ClientSecret, "ZOOM_CLIENT_SECRET"),
             Value(AccessToken, "ZOOM_ACCESS_TOKEN"),
             plan,
-            parse.GetValue(Verbose));
+            parse.GetValue(Verbose))
+        {
+            SubAccountId = parse.GetValue(SubAccount) is { Length: > 0 } sub ? sub : null,
+        };
     }
 
     private static Option<string> CreateRatePlan()
@@ -86,6 +91,9 @@ internal sealed record ConnectionSettings(
     AccountPlan? RatePlan,
     bool Verbose)
 {
+    /// <summary>A sub-account read as its master (<c>--sub-account</c>), or <see langword="null"/> for the credential's own account.</summary>
+    public string? SubAccountId { get; init; }
+
     /// <summary>The credential these settings name; throws <see cref="CliUsageException"/> saying which setting is missing.</summary>
     public ZoomCredential CreateCredential(HttpClient tokenHttp, TimeProvider timeProvider)
     {

@@ -43,6 +43,7 @@ internal sealed class ZoomConnection : IDisposable
             {
                 BaseUri = settings.BaseUrl,
                 RatePlan = settings.RatePlan,
+                SubAccountId = settings.SubAccountId,
                 Transport = Transport(withRaw: true),
                 TimeProvider = context.TimeProvider,
                 PrefetchPages = prefetchPages,

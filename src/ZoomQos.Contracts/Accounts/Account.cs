@@ -12,4 +12,10 @@ public sealed record Account(string Id, AccountPlan Plan, bool DashboardEnabled,
     /// "event subscription not found".
     /// </summary>
     public bool QssSubscription { get; init; }
+
+    /// <summary>
+    /// The master account this one is a sub-account of, or <see langword="null"/>: a master account's token (scope
+    /// <c>dashboard:master</c>) reads this account's data at <c>/v2/accounts/{accountId}/metrics/…</c>; no other master's does.
+    /// </summary>
+    public string? MasterAccountId { get; init; }
 }

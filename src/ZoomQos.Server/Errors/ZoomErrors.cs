@@ -42,6 +42,8 @@ internal static class ZoomErrors
     /// <summary>Ours: the instance is known but its data is withheld.</summary>
     public static JsonHttpResult<ZoomError> CannotAccessInfo(QosSurface surface, string id) => Write(400, 300, $"Can not access {surface.Noun} info, {id}.");
 
+    public static JsonHttpResult<ZoomError> NotASubAccount() => Write(404, 2001, "This account does not exist or does not belong to this master account.");
+
     public static JsonHttpResult<ZoomError> RouteNotFound() => Write(404, 404, "The requested resource does not exist.");
 
     public static JsonHttpResult<ZoomError> MethodNotAllowed() => Write(405, 405, "The requested method is not allowed for this resource.");

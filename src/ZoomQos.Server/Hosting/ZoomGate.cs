@@ -10,8 +10,8 @@ namespace ZoomQos.Server.Hosting;
 
 /// <summary>
 /// The choke point every Zoom route passes: bearer token (124), scopes (4711), the account's rate limits
-/// (429 with Zoom's headers), then plan and Dashboard (200). It answers either an admitted account or the
-/// error to send.
+/// (429 with Zoom's headers), on a master account's route the sub-account named (2001 unless it is one of the token's
+/// account's own), then plan and Dashboard (200). It answers either the account whose data to serve or the error to send.
 /// </summary>
 internal sealed class ZoomGate(AccessTokens tokens, IQosStore store, IAccountRateLimiter limiter, ServerOptions options)
 {
@@ -47,6 +47,18 @@ internal sealed class ZoomGate(AccessTokens tokens, IQosStore store, IAccountRat
             {
                 return (null, decision.Daily ? ZoomErrors.DailyLimit() : ZoomErrors.PerSecondLimit());
             }
+        }
+
+        // /v2/accounts/{accountId}/…: the master account (whose limits were spent above) reads its sub-account's data.
+        if (http.Request.RouteValues.TryGetValue("accountId", out var named))
+        {
+            var sub = named is string { Length: > 0 and <= 128 } id ? await AccountAsync(id, http.RequestAborted) : null;
+            if (sub is null || sub.MasterAccountId != account.Id)
+            {
+                return (null, ZoomErrors.NotASubAccount());
+            }
+
+            account = sub;
         }
 
         if (operation.NeedsDashboard && (!account.DashboardEnabled || account.Plan == AccountPlan.Free))

@@ -9,8 +9,8 @@ using ZoomQos.Storage;
 namespace ZoomQos.Server.Qos;
 
 /// <summary>
-/// The two QoS routes of contract section 1, for webinars and for meetings (<see cref="QosSurface"/>): list participant
-/// QoS (the seed) and get one participant's QoS.
+/// The two QoS routes of contract section 1, for webinars and for meetings (<see cref="QosSurface"/>), an account's own and a
+/// master account's over a sub-account (<see cref="QosRoute"/>): list participant QoS (the seed) and get one participant's QoS.
 /// </summary>
 internal static class QosEndpoints
 {
@@ -20,25 +20,26 @@ internal static class QosEndpoints
 
     public static IEndpointRouteBuilder MapQos(this IEndpointRouteBuilder routes)
     {
-        foreach (var surface in QosSurface.All)
+        foreach (var route in QosRoute.All)
         {
-            var group = routes.MapGroup($"/v2/metrics/{surface.Plural}/{{{surface.Noun}Id}}/participants").WithTags("Dashboards");
+            var group = routes.MapGroup($"{route.Base}/{{{route.Surface.Noun}Id}}/participants").WithTags("Dashboards");
             group.MapGet("/qos", (HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots) =>
-                    ListParticipantsQos(surface, http, gate, instances, pageTokens, store, slots))
-                .WithName(surface.OperationId("ParticipantsQOS"))
-                .WithSummary($"List {surface.Noun} participant QoS");
+                    ListParticipantsQos(route, http, gate, instances, pageTokens, store, slots))
+                .WithName(route.Name("ParticipantsQOS"))
+                .WithSummary($"List {route.Surface.Noun} participant QoS");
             group.MapGet("/{participantId}/qos", (HttpContext http, ZoomGate gate, InstanceRules instances, IQosStore store) =>
-                    GetParticipantQos(surface, http, gate, instances, store))
-                .WithName(surface.OperationId("ParticipantQOS"))
-                .WithSummary($"Get {surface.Noun} participant QoS");
+                    GetParticipantQos(route, http, gate, instances, store))
+                .WithName(route.Name("ParticipantQOS"))
+                .WithSummary($"Get {route.Surface.Noun} participant QoS");
         }
 
         return routes;
     }
 
-    private static async Task<IResult> ListParticipantsQos(QosSurface surface, HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots)
+    private static async Task<IResult> ListParticipantsQos(QosRoute route, HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots)
     {
-        var (account, error) = await gate.AdmitAsync(http, surface.ListParticipantsQos);
+        var surface = route.Surface;
+        var (account, error) = await gate.AdmitAsync(http, route.Operations.ListParticipantsQos);
         if (account is null)
         {
             return error!;
@@ -60,7 +61,7 @@ internal static class QosEndpoints
             return ZoomErrors.BadPageToken();
         }
 
-        var id = RawPath.Segment(http, IdSegment) ?? string.Empty;
+        var id = RawPath.Segment(http, route.Segment(IdSegment)) ?? string.Empty;
         var (instance, notFound) = await instances.ResolveAsync(surface, account, id, type, ZoomErrors.InstanceNotFound(surface), http.RequestAborted);
         if (instance is null)
         {
@@ -84,9 +85,10 @@ internal static class QosEndpoints
         return Results.Empty;
     }
 
-    private static async Task<IResult> GetParticipantQos(QosSurface surface, HttpContext http, ZoomGate gate, InstanceRules instances, IQosStore store)
+    private static async Task<IResult> GetParticipantQos(QosRoute route, HttpContext http, ZoomGate gate, InstanceRules instances, IQosStore store)
     {
-        var (account, error) = await gate.AdmitAsync(http, surface.GetParticipantQos);
+        var surface = route.Surface;
+        var (account, error) = await gate.AdmitAsync(http, route.Operations.GetParticipantQos);
         if (account is null)
         {
             return error!;
@@ -97,14 +99,14 @@ internal static class QosEndpoints
             return ZoomErrors.ValidationFailed("type");
         }
 
-        var id = RawPath.Segment(http, IdSegment) ?? string.Empty;
+        var id = RawPath.Segment(http, route.Segment(IdSegment)) ?? string.Empty;
         var (instance, notFound) = await instances.ResolveAsync(surface, account, id, type, ZoomErrors.ParticipantNotFound(surface), http.RequestAborted);
         if (instance is null)
         {
             return notFound!;
         }
 
-        var participantId = RawPath.Segment(http, ParticipantIdSegment) ?? string.Empty;
+        var participantId = RawPath.Segment(http, route.Segment(ParticipantIdSegment)) ?? string.Empty;
         var participant = participantId.Length is > 0 and <= 256
             ? await store.GetParticipantAsync(instance.Uuid, participantId, http.RequestAborted)
             : null;

@@ -24,21 +24,22 @@ internal static class QosSummaryEndpoints
 
     public static IEndpointRouteBuilder MapQosSummaries(this IEndpointRouteBuilder routes)
     {
-        foreach (var surface in QosSurface.All)
+        foreach (var route in QosRoute.All)
         {
-            routes.MapGet($"/v2/metrics/{surface.Plural}/{{{surface.Noun}Id}}/participants/qos_summary", (HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots) =>
-                    ListAsync(surface, http, gate, instances, pageTokens, store, slots))
+            routes.MapGet($"{route.Base}/{{{route.Surface.Noun}Id}}/participants/qos_summary", (HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots) =>
+                    ListAsync(route, http, gate, instances, pageTokens, store, slots))
                 .WithTags("QSS")
-                .WithName(surface.OperationId("ParticipantsQOSSummary"))
-                .WithSummary($"List {surface.Noun} participants' QoS summaries");
+                .WithName(route.Name("ParticipantsQOSSummary"))
+                .WithSummary($"List {route.Surface.Noun} participants' QoS summaries");
         }
 
         return routes;
     }
 
-    private static async Task<IResult> ListAsync(QosSurface surface, HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots)
+    private static async Task<IResult> ListAsync(QosRoute route, HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots)
     {
-        var (account, error) = await gate.AdmitAsync(http, surface.ListParticipantsQosSummary);
+        var surface = route.Surface;
+        var (account, error) = await gate.AdmitAsync(http, route.Operations.ListParticipantsQosSummary);
         if (account is null)
         {
             return error!;
@@ -60,7 +61,7 @@ internal static class QosSummaryEndpoints
             return ZoomErrors.BadPageToken();
         }
 
-        var id = RawPath.Segment(http, IdSegment) ?? string.Empty;
+        var id = RawPath.Segment(http, route.Segment(IdSegment)) ?? string.Empty;
         var (instance, notFound) = await instances.ResolveAsync(surface, account, id, QosListType.Past, ZoomErrors.InstanceNotFound(surface), http.RequestAborted);
         var type = QosListType.Past;
         if (instance is null && id.All(char.IsAsciiDigit) && id.Length > 0)

@@ -25,21 +25,22 @@ internal static class InstanceListEndpoints
 
     public static IEndpointRouteBuilder MapInstanceLists(this IEndpointRouteBuilder routes)
     {
-        foreach (var surface in QosSurface.All)
+        foreach (var route in QosRoute.All)
         {
-            routes.MapGet($"/v2/metrics/{surface.Plural}", (HttpContext http, ZoomGate gate, PageTokens pageTokens, IQosStore store, ServerOptions options) =>
-                    ListAsync(surface, http, gate, pageTokens, store, options))
+            routes.MapGet(route.Base, (HttpContext http, ZoomGate gate, PageTokens pageTokens, IQosStore store, ServerOptions options) =>
+                    ListAsync(route, http, gate, pageTokens, store, options))
                 .WithTags("Dashboards")
-                .WithName("dashboard" + surface.Title + "s")
-                .WithSummary($"List {surface.Plural}");
+                .WithName(route.Name("s"))
+                .WithSummary($"List {route.Surface.Plural}");
         }
 
         return routes;
     }
 
-    private static async Task<IResult> ListAsync(QosSurface surface, HttpContext http, ZoomGate gate, PageTokens pageTokens, IQosStore store, ServerOptions options)
+    private static async Task<IResult> ListAsync(QosRoute route, HttpContext http, ZoomGate gate, PageTokens pageTokens, IQosStore store, ServerOptions options)
     {
-        var (account, error) = await gate.AdmitAsync(http, surface.ListInstances);
+        var surface = route.Surface;
+        var (account, error) = await gate.AdmitAsync(http, route.Operations.ListInstances);
         if (account is null)
         {
             return error!;

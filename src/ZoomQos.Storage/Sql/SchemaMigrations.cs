@@ -149,6 +149,9 @@ internal static class SchemaMigrations
 
         // 10: what an instance is of: 0 a webinar (every instance before meetings), 1 a meeting.
         Both("ALTER TABLE instances ADD COLUMN kind {int} NOT NULL DEFAULT 0;"),
+
+        // 11: the master account a sub-account belongs to (its token reads the sub-account at /v2/accounts/{accountId}/metrics).
+        Both("ALTER TABLE accounts ADD COLUMN master_account_id {key};"),
     ];
 
     /// <summary>The schema version this code writes: the number of steps.</summary>

@@ -13,7 +13,7 @@ public abstract partial class SqlQosStore
     // identities skip the values that a conflicting insert used).
     private static readonly (string Table, string Select)[] ChecksumRows =
     [
-        ("accounts", "SELECT id, plan, dashboard, privacy_blanking, qss_subscription FROM accounts ORDER BY id"),
+        ("accounts", "SELECT id, plan, dashboard, privacy_blanking, qss_subscription, master_account_id FROM accounts ORDER BY id"),
         ("apps", "SELECT client_id, account_id, secret_salt, secret_hash, iterations, scopes FROM apps ORDER BY client_id"),
         ("dashboard_users", "SELECT email, account_id, password_hash, created_ms FROM dashboard_users ORDER BY email"),
         ("webinars", "SELECT account_id, webinar_id, topic, host_name, host_email FROM webinars ORDER BY account_id, webinar_id"),

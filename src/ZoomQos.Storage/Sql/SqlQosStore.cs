@@ -42,15 +42,16 @@ public abstract partial class SqlQosStore : IQosStore
             connection,
             null,
             """
-            INSERT INTO accounts (id, plan, dashboard, privacy_blanking, qss_subscription) VALUES (@id, @plan, @dashboard, @privacy, @qss)
+            INSERT INTO accounts (id, plan, dashboard, privacy_blanking, qss_subscription, master_account_id) VALUES (@id, @plan, @dashboard, @privacy, @qss, @master)
             ON CONFLICT (id) DO UPDATE SET plan = excluded.plan, dashboard = excluded.dashboard, privacy_blanking = excluded.privacy_blanking,
-                qss_subscription = excluded.qss_subscription
+                qss_subscription = excluded.qss_subscription, master_account_id = excluded.master_account_id
             """,
             ("id", account.Id),
             ("plan", account.Plan.ToString()),
             ("dashboard", account.DashboardEnabled),
             ("privacy", account.PrivacyBlanking),
-            ("qss", account.QssSubscription));
+            ("qss", account.QssSubscription),
+            ("master", account.MasterAccountId));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -58,10 +59,10 @@ public abstract partial class SqlQosStore : IQosStore
     public async Task<Account?> GetAccountAsync(string accountId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = DbCommands.Create(connection, null, "SELECT id, plan, dashboard, privacy_blanking, qss_subscription FROM accounts WHERE id = @id", ("id", accountId));
+        await using var command = DbCommands.Create(connection, null, "SELECT id, plan, dashboard, privacy_blanking, qss_subscription, master_account_id FROM accounts WHERE id = @id", ("id", accountId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new Account(reader.GetString(0), Enum.Parse<AccountPlan>(reader.GetString(1)), reader.GetBoolean(2), reader.GetBoolean(3)) { QssSubscription = reader.GetBoolean(4) }
+            ? new Account(reader.GetString(0), Enum.Parse<AccountPlan>(reader.GetString(1)), reader.GetBoolean(2), reader.GetBoolean(3)) { QssSubscription = reader.GetBoolean(4), MasterAccountId = reader.IsDBNull(5) ? null : reader.GetString(5) }
             : null;
     }
 
