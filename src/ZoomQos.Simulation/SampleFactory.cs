@@ -43,6 +43,22 @@ internal sealed class SampleFactory(SessionPlan session, int shareFromMinute, in
                 AudioDeviceToCrc = Audio(minute, uplink: false),
                 VideoDeviceFromCrc = Video(minute, uplink: true, null),
                 VideoDeviceToCrc = Video(minute, uplink: false, null),
+                AsDeviceFromCrc = sample.AsInput,
+                AsDeviceToCrc = sample.AsOutput,
+            };
+        }
+        else if (_person.Client == "Web")
+        {
+            // A browser reaches Zoom through its web gateway (RWG): Zoom reports the gateway's legs, which carry the
+            // client's own media (the same figures; no draw of their own, so the client's legs stay as they were).
+            sample = sample with
+            {
+                AudioDeviceFromRwg = audioIn,
+                AudioDeviceToRwg = audioOut,
+                VideoDeviceFromRwg = sample.VideoInput,
+                VideoDeviceToRwg = sample.VideoOutput,
+                AsDeviceFromRwg = sample.AsInput,
+                AsDeviceToRwg = sample.AsOutput,
             };
         }
 

@@ -25,13 +25,14 @@ public sealed class SimulatedWebinar
         IncidentalRejoins = incidentalRejoins;
         _shareFrom = Math.Max(1, spec.DurationMinutes / 9);
         _shareTo = Math.Max(_shareFrom, spec.DurationMinutes * 2 / 3);
+        Instance = spec.Instance with { ListFields = InstanceListFields.Of(Listed()) };
     }
 
     /// <summary>What was simulated.</summary>
     public WebinarSpec Spec { get; }
 
-    /// <summary>The instance.</summary>
-    public WebinarInstance Instance => Spec.Instance;
+    /// <summary>The instance, with what the Dashboard's list says of it (<see cref="WebinarInstance.ListFields"/>) made from its sessions and faults.</summary>
+    public WebinarInstance Instance { get; }
 
     /// <summary>The planted faults: what, who and which minutes.</summary>
     public IReadOnlyList<PlantedFault> Faults { get; }
@@ -104,6 +105,31 @@ public sealed class SimulatedWebinar
         }
     }
 
+    // Zoom's list fields, as the sessions and the planted faults make them plausible: phones are PSTN, room systems SIP,
+    // the rest VoIP; the audio is rated by the share of sessions a planted fault touched (a quarter or more: poor; one in
+    // twenty: fair), the video fair when a CPU or bandwidth fault was planted.
+    private WebinarSummary Listed() => new()
+    {
+        HasPstn = _sessions.Any(s => s.Person.Device == "Phone"),
+        HasVoip = _sessions.Any(s => s.Person.Device != "Phone"),
+        HasThirdPartyAudio = false,
+        HasVideo = _sessions.Any(s => s.Person.HasVideo),
+        HasScreenShare = _sessions.Any(s => s.Person.IsPresenter),
+        HasRecording = !Spec.Instance.IsMeeting,
+        HasSip = _sessions.Any(s => s.Person.Device == "H.323/SIP"),
+        HasArchiving = false,
+        Dept = "Engineering",
+        AudioQuality = (Faults.SelectMany(f => f.AffectedUserIds).Distinct(StringComparer.Ordinal).Count() / (double)Math.Max(1, _sessions.Count)) switch
+        {
+            >= 0.25 => "poor",
+            >= 0.05 => "fair",
+            _ => "good",
+        },
+        VideoQuality = Faults.Any(f => f.Kind is FaultKind.HighCpu or FaultKind.BandwidthStepDown) ? "fair" : "good",
+        ScreenShareQuality = "good",
+        CustomKeys = [new CustomKey { Key = "cost_center", Value = "CC-1042" }],
+    };
+
     private static ParticipantQos Describe(SessionPlan session, DateTimeOffset joined, DateTimeOffset? left, List<QosSample> samples, bool meeting)
     {
         var p = session.Person;
@@ -122,6 +148,10 @@ public sealed class SimulatedWebinar
             Speaker = !meeting ? null : mac ? "MacBook Pro Speakers" : "Speakers (Realtek(R) Audio)",
             Camera = !meeting ? null : !p.HasVideo ? string.Empty : mac ? "FaceTime HD Camera" : "Integrated Webcam",
             TotalJointimeCost = meeting ? 0.8 + (session.Seed % 3200 / 1000.0) : null,
+
+            // Signed-in users belong to a user group; one Windows user in twenty runs Zoom in a virtual desktop (VDI plugin).
+            GroupId = p.ZoomUserId.Length > 0 ? "grp" + p.ZoomUserId[..19] : null,
+            ZoomThinClientPluginVersion = p.Device == "Windows" && session.Seed % 20 == 0 ? "6.0.10.24750" : null,
             Id = p.ZoomUserId,
             UserId = session.UserId,
             ParticipantUuid = session.ParticipantUuid,

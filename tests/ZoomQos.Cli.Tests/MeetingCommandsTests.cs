@@ -8,7 +8,8 @@ namespace ZoomQos.Cli.Tests;
 
 /// <summary>
 /// <c>--meeting</c> on fetch, report, watch and archive, against the demo server's "Weekly engineering sync" (its sharer's
-/// uplink fails for six minutes) and its live meeting; and Zoom's own Node SDK walking the same meeting.
+/// uplink fails for six minutes) and its live meeting; Zoom's own Node SDK walking the same meeting; and <c>--sub-account</c>,
+/// the same meeting read with its master account's credentials (one seeded server for all of them).
 /// </summary>
 public sealed class MeetingCommandsTests(CliHarness cli) : IClassFixture<CliHarness>
 {
@@ -94,5 +95,26 @@ public sealed class MeetingCommandsTests(CliHarness cli) : IClassFixture<CliHarn
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--meeting ID", run.Stderr, StringComparison.Ordinal);
         Assert.Empty(run.Stdout);
+    }
+
+    [Fact]
+    public async Task Fetch_with_the_masters_credentials_and_sub_account_gets_what_the_sub_account_gets_and_no_other_account()
+    {
+        var master = CliHarness.DemoEnvironment(_cli.Server, "demo-master-client-id", "demo-master-client-secret", "demo-master");
+        string[] fetch = ["fetch", "--meeting", "85234567890", "--type", "past", "--format", "ndjson", "--rate-plan", "none"];
+
+        var own = await _cli.RunAsync(fetch);
+        var asMaster = await CliHarness.RunAsync([.. fetch, "--sub-account", "demo"], master);
+        var withoutSub = await CliHarness.RunAsync(fetch, master);
+        var notItsOwn = await CliHarness.RunAsync([.. fetch, "--sub-account", "demo-pro"], master);
+
+        Assert.True(asMaster.ExitCode == 0, asMaster.ToString());
+        Assert.Equal(own.Stdout, asMaster.Stdout);
+        Assert.Equal(30, asMaster.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(1, withoutSub.ExitCode);
+        Assert.Contains("4711", withoutSub.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, notItsOwn.ExitCode);
+        Assert.Contains("does not belong to this master account", notItsOwn.Stderr, StringComparison.Ordinal);
+        Assert.Empty(notItsOwn.Stdout);
     }
 }

@@ -155,6 +155,32 @@ public abstract class MeetingConformanceTests(DemoServer demo)
         Assert.Equal(10, summaries.Json!["participants"]!.AsArray().Count);
     }
 
+    [SkippableFact]
+    public async Task The_meetings_summaries_and_lists_refuse_what_the_webinars_refuse_in_the_meeting_wording()
+    {
+        var token = await demo.Api.TokenAsync();
+        var noScope = await demo.Api.TokenAsync("demo-noscope-client-id", "demo-noscope-client-secret");
+
+        var unknown = await demo.Api.GetAsync("/v2/metrics/meetings/89999999999/participants/qos_summary", token);
+        var webinar = await demo.Api.GetAsync("/v2/metrics/meetings/81234567894/participants/qos_summary", token);
+        var tooBig = await demo.Api.GetAsync($"/v2/metrics/meetings/{Weekly}/participants/qos_summary?page_size=11", token);
+        var forged = await demo.Api.GetAsync($"/v2/metrics/meetings/{Weekly}/participants/qos_summary?next_page_token=forged", token);
+        var scope = await demo.Api.GetAsync($"/v2/metrics/meetings/{Weekly}/participants/qos_summary", noScope);
+        var live = await demo.Api.GetAsync($"/v2/metrics/meetings/{LiveMeeting}/participants/qos_summary?page_size=10", token);
+        var tracking = await demo.Api.GetAsync("/v2/metrics/meetings?type=live&include_fields=tracking_fields", token);
+        var badInclude = await demo.Api.GetAsync("/v2/metrics/meetings?type=live&include_fields=everything", token);
+
+        Assert.Equal((HttpStatusCode.NotFound, 3001), (unknown.Status, unknown.Code));
+        Assert.StartsWith("This meeting's detail", unknown.Json!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.NotFound, 3001), (webinar.Status, webinar.Code));
+        Assert.Equal(300, tooBig.Code);
+        Assert.Equal(300, forged.Code);
+        Assert.Equal(4711, scope.Code);
+        Assert.Equal(10, live.Json!["participants"]!.AsArray().Count);
+        Assert.Empty(tracking.Json!["meetings"]![0]!["tracking_fields"]!.AsArray());
+        Assert.Equal(("include_fields", 300), (badInclude.Json!["errors"]![0]!["field"]!.GetValue<string>(), badInclude.Code));
+    }
+
     private (string From, string To) Range(int days)
     {
         var now = demo.Time.GetUtcNow();

@@ -156,7 +156,7 @@ public sealed partial class ArchiveSync(IQosStore store, ZoomQosClient client, S
                     continue;
                 }
 
-                await store.UpsertInstanceAsync(new WebinarInstance(uuid, webinar.Id ?? 0, settings.AccountId, webinar.Topic ?? string.Empty, webinar.Host ?? string.Empty, webinar.Email ?? string.Empty, start, null) { Kind = webinar.Kind }, cancellationToken);
+                await store.UpsertInstanceAsync(new WebinarInstance(uuid, webinar.Id ?? 0, settings.AccountId, webinar.Topic ?? string.Empty, webinar.Host ?? string.Empty, webinar.Email ?? string.Empty, start, null) { Kind = webinar.Kind, ListFields = InstanceListFields.Of(webinar) }, cancellationToken);
                 await foreach (var page in client.GetParticipantsQosAsync(webinar.Kind, uuid, QosListType.Live, cancellationToken).AsPages(null, settings.PageSize, cancellationToken))
                 {
                     await store.MergeParticipantsAsync(uuid, page.Values.ToAsyncEnumerable(), cancellationToken);

@@ -45,6 +45,7 @@ public sealed class InstanceArchiver(IQosStore store, ZoomQosClient client, stri
             {
                 DataWithheld = known?.DataWithheld ?? false, // an archive's hold outlives a new run
                 Kind = listed.Kind,
+                ListFields = InstanceListFields.Of(listed),
             },
             walk);
         var checkpoint = await store.GetCheckpointAsync(uuid, walk);

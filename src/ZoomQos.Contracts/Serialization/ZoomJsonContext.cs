@@ -32,6 +32,7 @@ namespace ZoomQos.Contracts.Serialization;
 [JsonSerializable(typeof(ParticipantQosSummary))]
 [JsonSerializable(typeof(WebinarListPage))]
 [JsonSerializable(typeof(MeetingListPage))]
+[JsonSerializable(typeof(WebinarSummary))]
 [JsonSerializable(typeof(ZoomError))]
 [JsonSerializable(typeof(OAuthToken))]
 [JsonSerializable(typeof(OAuthError))]

@@ -40,6 +40,12 @@ public sealed record WebinarInstance(
     /// <summary>Whether this is an instance of a webinar (the default) or of a meeting.</summary>
     public QosEventKind Kind { get; init; }
 
+    /// <summary>
+    /// What the Dashboard's list says of the instance beyond the fields above (quality ratings, <c>has_*</c> flags,
+    /// <c>dept</c>, <c>custom_keys</c>, …), as a JSON object (<see cref="InstanceListFields"/>); <see langword="null"/> when unknown.
+    /// </summary>
+    public string? ListFields { get; init; }
+
     /// <summary>Whether this is an instance of a meeting.</summary>
     public bool IsMeeting => Kind == QosEventKind.Meeting;
 }

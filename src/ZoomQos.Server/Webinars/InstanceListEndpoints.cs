@@ -54,6 +54,14 @@ internal static class InstanceListEndpoints
             return ZoomErrors.ValidationFailed("type");
         }
 
+        // Meetings: include_fields=tracking_fields (Zoom's one value) adds each meeting's tracking fields.
+        var include = query["include_fields"];
+        var tracking = surface.Kind == QosEventKind.Meeting && include.Count > 0;
+        if (tracking && include is not ["tracking_fields"])
+        {
+            return ZoomErrors.ValidationFailed("include_fields");
+        }
+
         if (!QueryRules.TryPageSize(query, fallback: 30, max: 300, out var pageSize))
         {
             return ZoomErrors.ValidationFailed("page_size");
@@ -126,7 +134,8 @@ internal static class InstanceListEndpoints
         var summaries = new List<WebinarSummary>(pageInstances.Count);
         foreach (var instance in pageInstances)
         {
-            summaries.Add(await SummaryAsync(store, instance, options.TimeProvider, http.RequestAborted));
+            var summary = await SummaryAsync(store, instance, options.TimeProvider, http.RequestAborted);
+            summaries.Add(tracking ? WithTrackingFields(summary) : summary);
         }
 
         var last = pageInstances.Count > 0 ? pageInstances[^1] : null;
@@ -146,7 +155,7 @@ internal static class InstanceListEndpoints
     private static async Task<WebinarSummary> SummaryAsync(IQosStore store, WebinarInstance instance, TimeProvider time, CancellationToken cancellationToken)
     {
         var duration = (instance.EndTime ?? time.GetUtcNow()) - instance.StartTime;
-        return new WebinarSummary
+        return InstanceListFields.Apply(new WebinarSummary
         {
             Uuid = instance.Uuid,
             Id = instance.WebinarId,
@@ -158,8 +167,16 @@ internal static class InstanceListEndpoints
             EndTime = instance.EndTime is { } end ? ZoomTimestamp.FromDateTimeOffset(end) : ZoomTimestamp.Parse(string.Empty),
             Duration = string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalHours:00}:{duration.Minutes:00}:{duration.Seconds:00}"),
             Participants = await store.CountParticipantsAsync(instance.Uuid, cancellationToken),
-        };
+        }, instance.ListFields);
     }
+
+    // Tracking fields kept with the instance's list fields are its own; an instance without any has none.
+    private static WebinarSummary WithTrackingFields(WebinarSummary summary) =>
+        summary.ExtensionData?.ContainsKey("tracking_fields") == true
+            ? summary
+            : summary with { ExtensionData = new(summary.ExtensionData ?? [], StringComparer.Ordinal) { ["tracking_fields"] = NoTrackingFields } };
+
+    private static readonly System.Text.Json.JsonElement NoTrackingFields = System.Text.Json.JsonDocument.Parse("[]").RootElement.Clone();
 
     // The store's order: start time, then UUID compared byte-wise (ordinal), as SQLite does.
     private static bool After(WebinarInstance instance, InstanceCursor cursor)

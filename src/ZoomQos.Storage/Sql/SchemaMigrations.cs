@@ -152,6 +152,9 @@ internal static class SchemaMigrations
 
         // 11: the master account a sub-account belongs to (its token reads the sub-account at /v2/accounts/{accountId}/metrics).
         Both("ALTER TABLE accounts ADD COLUMN master_account_id {key};"),
+
+        // 12: what the Dashboard's list says of an instance beyond its own columns (quality, has_* flags, dept, custom keys), as JSON.
+        Both("ALTER TABLE instances ADD COLUMN list_fields {text};"),
     ];
 
     /// <summary>The schema version this code writes: the number of steps.</summary>

@@ -8,7 +8,7 @@ namespace ZoomQos.Storage.Sql;
 /// <summary>Webinars and their instances.</summary>
 public abstract partial class SqlQosStore
 {
-    private const string InstanceColumns = "uuid, webinar_id, account_id, topic, host_name, host_email, start_ms, end_ms, data_withheld, kind";
+    private const string InstanceColumns = "uuid, webinar_id, account_id, topic, host_name, host_email, start_ms, end_ms, data_withheld, kind, list_fields";
 
     /// <inheritdoc/>
     public async Task UpsertInstanceAsync(WebinarInstance instance, CancellationToken cancellationToken = default)
@@ -81,10 +81,11 @@ public abstract partial class SqlQosStore
             connection,
             transaction,
             """
-            INSERT INTO instances (uuid, account_id, webinar_id, topic, host_name, host_email, start_ms, end_ms, data_withheld, kind)
-            VALUES (@uuid, @account, @webinar, @topic, @host, @email, @start, @end, @withheld, @kind)
+            INSERT INTO instances (uuid, account_id, webinar_id, topic, host_name, host_email, start_ms, end_ms, data_withheld, kind, list_fields)
+            VALUES (@uuid, @account, @webinar, @topic, @host, @email, @start, @end, @withheld, @kind, @list)
             ON CONFLICT (uuid) DO UPDATE SET webinar_id = excluded.webinar_id, topic = excluded.topic, host_name = excluded.host_name, host_email = excluded.host_email,
-                start_ms = excluded.start_ms, end_ms = excluded.end_ms, data_withheld = excluded.data_withheld, kind = excluded.kind
+                start_ms = excluded.start_ms, end_ms = excluded.end_ms, data_withheld = excluded.data_withheld, kind = excluded.kind,
+                list_fields = COALESCE(excluded.list_fields, instances.list_fields)
             """,
             ("uuid", instance.Uuid),
             ("account", instance.AccountId),
@@ -95,7 +96,8 @@ public abstract partial class SqlQosStore
             ("start", StorageKeys.ToMs(instance.StartTime)),
             ("end", instance.EndTime is { } end ? StorageKeys.ToMs(end) : null),
             ("withheld", instance.DataWithheld),
-            ("kind", (int)instance.Kind)))
+            ("kind", (int)instance.Kind),
+            ("list", instance.ListFields)))
         {
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -184,5 +186,6 @@ public abstract partial class SqlQosStore
     {
         DataWithheld = reader.GetBoolean(8),
         Kind = (QosEventKind)reader.GetInt32(9),
+        ListFields = reader.IsDBNull(10) ? null : reader.GetString(10),
     };
 }

@@ -7,8 +7,8 @@ namespace ZoomQos.Storage.Sql;
 public abstract partial class SqlQosStore
 {
     // ReadInstance reads the first InstanceColumnCount columns; what a query selects after them starts there.
-    private const int InstanceColumnCount = 10;
-    private const string PrefixedInstanceColumns = "i.uuid, i.webinar_id, i.account_id, i.topic, i.host_name, i.host_email, i.start_ms, i.end_ms, i.data_withheld, i.kind";
+    private const int InstanceColumnCount = 11;
+    private const string PrefixedInstanceColumns = "i.uuid, i.webinar_id, i.account_id, i.topic, i.host_name, i.host_email, i.start_ms, i.end_ms, i.data_withheld, i.kind, i.list_fields";
 
     /// <inheritdoc/>
     public async Task SaveSummaryAsync(string instanceUuid, ReadOnlyMemory<byte> json, IReadOnlyList<SessionOutcome> sessions, DateTimeOffset computedAt, CancellationToken cancellationToken = default)
