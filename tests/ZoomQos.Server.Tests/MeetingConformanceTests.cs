@@ -104,6 +104,8 @@ public abstract class MeetingConformanceTests(DemoServer demo)
         Assert.False(string.IsNullOrEmpty(one.Json["microphone"]?.GetValue<string>()));
         Assert.False(string.IsNullOrEmpty(one.Json["speaker"]?.GetValue<string>()));
         Assert.NotNull(one.Json["camera"]);
+        Assert.Equal(Weekly, one.Json["meeting_number"]!.GetValue<string>());
+        Assert.Equal(JsonNode.Parse(page.Json["participants"]![0]!.ToJsonString())!["user_qos"]!.ToJsonString(), one.Json["user_qos"]!.ToJsonString());
         Assert.Equal((HttpStatusCode.NotFound, 3001), (unknown.Status, unknown.Code));
         Assert.Equal("This meeting's detail info is not available or ID is not valid.", unknown.Json!["message"]!.GetValue<string>());
         Assert.Equal("This webinar's detail info is not available or ID is not valid.", asWebinar.Json!["message"]!.GetValue<string>());

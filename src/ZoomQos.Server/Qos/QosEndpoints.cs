@@ -1,7 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
+using ZoomQos.Contracts.Serialization;
+using ZoomQos.Contracts.Webinars;
 using ZoomQos.Server.Errors;
 using ZoomQos.Server.Hosting;
 using ZoomQos.Storage;
@@ -116,6 +119,14 @@ internal static class QosEndpoints
         }
 
         var json = account.PrivacyBlanking ? PrivacyBlanking.Apply(participant.Json) : participant.Json;
-        return TypedResults.Bytes(json.ToArray(), "application/json; charset=utf-8");
+        return TypedResults.Bytes(surface.Kind == QosEventKind.Meeting ? WithMeetingNumber(json, instance.WebinarId) : json.ToArray(), "application/json; charset=utf-8");
+    }
+
+    // A meeting participant's answer names the meeting, as Zoom's get-one schema has it (the list's page does that once).
+    private static byte[] WithMeetingNumber(ReadOnlyMemory<byte> json, long meetingId)
+    {
+        var participant = JsonNode.Parse(json.Span)!.AsObject();
+        participant["meeting_number"] = meetingId.ToString(CultureInfo.InvariantCulture);
+        return System.Text.Encoding.UTF8.GetBytes(participant.ToJsonString(ZoomJsonContext.Wire.Options));
     }
 }
