@@ -1,7 +1,7 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
 using ZoomQos.Contracts.Serialization;
 using ZoomQos.Contracts.Webinars;
