@@ -115,7 +115,7 @@ internal static class WatchCommand
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(context.Out) });
         console.Profile.Width = 160;
-        console.WriteLine($"{char.ToUpperInvariant(id.ToString()[0])}{id.ToString()[1..]}: {Describe(poll)}");
+        console.WriteLine($"{id.Title}: {Describe(poll)}");
         var table = new Table { Border = TableBorder.Rounded };
         foreach (var name in new[] { "Participant", "User ID", "Verdict", "Poor min", "MOS p10", "Why" })
         {

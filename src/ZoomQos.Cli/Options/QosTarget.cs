@@ -9,7 +9,10 @@ namespace ZoomQos.Cli.Options;
 internal readonly record struct QosTarget(QosEventKind Kind, string Id)
 {
     /// <summary>How the target reads in messages and progress: <c>webinar 812…</c>, <c>meeting 852…</c>.</summary>
-    public override string ToString() => $"{(Kind == QosEventKind.Meeting ? "meeting" : "webinar")} {Id}";
+    public override string ToString() => $"{Kind.Noun()} {Id}";
+
+    /// <summary>The same, for the start of a line or a title: <c>Webinar 812…</c>.</summary>
+    public string Title => $"{Kind.Title()} {Id}";
 }
 
 /// <summary>The webinar ID argument and the <c>--meeting</c> option, bound once for fetch, report and watch; exactly one is given.</summary>

@@ -23,7 +23,7 @@ internal sealed class TableParticipantWriter(Stream output, FetchHeader header, 
     public override async ValueTask CompleteAsync(long totalRecords, CancellationToken cancellationToken)
     {
         var table = new Table { Border = TableBorder.Rounded };
-        table.Title($"{char.ToUpperInvariant(header.Target.ToString()[0])}{header.Target.ToString()[1..]} ({header.Type.ToWire()}): {_rows.Count} of {totalRecords} sessions");
+        table.Title($"{header.Target.Title} ({header.Type.ToWire()}): {_rows.Count} of {totalRecords} sessions");
         string[] names = ["Participant", "User ID", "Device", "Network", "Location", "Joined", "Min", "Loss %", "Max loss %", "Jitter ms", "Latency ms", "Video fps", "Health"];
         for (var i = 0; i < names.Length; i++)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using ZoomQos.Analysis;
 using ZoomQos.Analysis.Live;
+using ZoomQos.Contracts.Webinars;
 
 namespace ZoomQos.Dashboard.Report;
 
@@ -28,7 +29,7 @@ public sealed record ReportDocument(string WebinarId, string Type, string Source
 
     /// <summary>What the report is of, for titles: <c>Webinar 812…</c> or <c>Meeting 852…</c>.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public string Title => (Meeting ? "Meeting " : "Webinar ") + WebinarId;
+    public string Title => (Meeting ? QosEventKind.Meeting : QosEventKind.Webinar).Title() + " " + WebinarId;
 }
 
 /// <summary>One POST of <c>watch --alert-webhook</c>: the alerts raised by one poll.</summary>

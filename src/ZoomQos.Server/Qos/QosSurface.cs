@@ -29,9 +29,9 @@ internal sealed record QosSurface(QosEventKind Kind, string Noun, QosOperations 
     /// <summary>The master account's prefix; its <c>accountId</c> is the sub-account.</summary>
     public const string MasterPrefix = "/v2/accounts/{accountId}/metrics";
 
-    public static readonly QosSurface Webinars = Of(QosEventKind.Webinar, "webinar");
+    public static readonly QosSurface Webinars = Of(QosEventKind.Webinar);
 
-    public static readonly QosSurface Meetings = Of(QosEventKind.Meeting, "meeting");
+    public static readonly QosSurface Meetings = Of(QosEventKind.Meeting);
 
     public static IReadOnlyList<QosSurface> All { get; } = [Webinars, Meetings];
 
@@ -39,7 +39,7 @@ internal sealed record QosSurface(QosEventKind Kind, string Noun, QosOperations 
     public string Plural => Noun + "s";
 
     /// <summary>The noun capitalized, as in operation IDs and "the Webinar ID".</summary>
-    public string Title => string.Concat(char.ToUpperInvariant(Noun[0]).ToString(), Noun[1..]);
+    public string Title => Kind.Title();
 
     /// <summary>The page's field naming the number: <c>webinar_number</c>, <c>meeting_number</c>.</summary>
     public string NumberField => Noun + "_number";
@@ -55,6 +55,8 @@ internal sealed record QosSurface(QosEventKind Kind, string Noun, QosOperations 
 
     // Zoom's scopes: the classic ones, then the granular one of the operation (zoom-openapi/dashboard*.json and master/).
     // Zoom's master meetings list names only its granular scope; dashboard:master is accepted there as on the others.
+    private static QosSurface Of(QosEventKind kind) => Of(kind, kind.Noun());
+
     private static QosSurface Of(QosEventKind kind, string noun) => new(
         kind,
         noun,

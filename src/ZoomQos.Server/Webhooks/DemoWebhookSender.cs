@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ZoomQos.Contracts.Qos;
 using ZoomQos.Contracts.Serialization;
+using ZoomQos.Contracts.Webinars;
 using ZoomQos.Server.Demo;
 using ZoomQos.Server.Hosting;
 using ZoomQos.Simulation;
@@ -42,7 +43,7 @@ internal sealed class DemoWebhookSender(DemoDataSet demo, DemoClock clock, Serve
     private static IEnumerable<string> Events(SimulatedWebinar live, ParticipantQos participant, DateTimeOffset after, DateTimeOffset upTo, HashSet<string> summarised)
     {
         var instance = live.Instance;
-        var kind = instance.IsMeeting ? "meeting" : "webinar";
+        var kind = instance.Kind.Noun();
         var samples = JsonSerializer.SerializeToNode(participant, ZoomJsonContext.Wire.ParticipantQos)!["user_qos"]?.AsArray() ?? [];
         foreach (var sample in samples.OfType<JsonObject>())
         {

@@ -34,7 +34,7 @@ internal sealed class QssReceiver(IQosStore store, TimeProvider time)
         var userId = summary ? Text(participant, "participant_id", "payload.object.participant") : Text(participant, "user_id", "payload.object.participant");
         var eventTs = root["event_ts"]?.GetValue<long>() ?? throw new JsonException("event_ts is missing.");
         var record = new QssEvent(Convert.ToHexStringLower(SHA256.HashData(body)), account, uuid, name, eventTs, userId, time.GetUtcNow(), body);
-        var kind = name.StartsWith("meeting.", StringComparison.Ordinal) ? QosEventKind.Meeting : QosEventKind.Webinar;
+        var kind = QosEventKindNames.OfEvent(name);
         await StoreAccounts.EnsureAsync(store, account, cancellationToken);
         var webinarId = summary && long.TryParse(target["id"]?.ToString(), out var id) && id > 0 ? id : WebinarInstance.UnknownWebinarId;
         var start = summary ? DateTimeOffset.FromUnixTimeMilliseconds(eventTs) : Earliest(participant) ?? DateTimeOffset.FromUnixTimeMilliseconds(eventTs);
