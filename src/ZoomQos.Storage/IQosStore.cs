@@ -129,6 +129,17 @@ public interface IQosStore : IAsyncDisposable
     Task<MergeResult> MergeParticipantsAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Replaces what the instance holds with these sessions, in one transaction: its stored sessions, samples, archive
+    /// checkpoint, summary and session outcomes go, then the sessions are merged. If the sequence fails midway, the
+    /// instance keeps what it had.
+    /// </summary>
+    /// <param name="instanceUuid">The instance.</param>
+    /// <param name="participants">The sessions, each with any number of samples.</param>
+    /// <param name="cancellationToken">Cancels the work (and rolls it back).</param>
+    /// <exception cref="QosStoreNotFoundException">The instance is unknown.</exception>
+    Task<MergeResult> ReplaceParticipantsAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Merges like <see cref="MergeParticipantsAsync(string, IAsyncEnumerable{ParticipantQos}, CancellationToken)"/>
     /// and records the archive checkpoint in the same transaction: both are kept, or neither.
     /// </summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ZoomQos.Contracts.Qos;
 using ZoomQos.Server.Dashboard;
 using ZoomQos.Simulation;
 using ZoomQos.Storage;
@@ -9,7 +10,11 @@ namespace ZoomQos.Server.Demo;
 /// <summary>Writes the demo data set into a store: accounts, apps, dashboard users, every instance and its sessions (the live one up to now).</summary>
 public static partial class DemoSeeder
 {
-    /// <summary>Seeds the store (idempotent: a second run changes nothing but the live instance's new minutes).</summary>
+    /// <summary>
+    /// Seeds the store (idempotent: a second run changes nothing but the live instance's new minutes). An ended
+    /// instance already stored as the data set has it (the same instance and as many sessions: a merge is all or
+    /// nothing, and the data set is a function of its reference time) is left alone instead of merged again.
+    /// </summary>
     /// <param name="store">An initialized store.</param>
     /// <param name="demo">The data set.</param>
     /// <param name="now">Now: the live instance is written up to this minute.</param>
@@ -26,7 +31,13 @@ public static partial class DemoSeeder
 
         foreach (var app in demo.Apps)
         {
-            await store.UpsertAppAsync(app.App, app.ClientSecret, cancellationToken);
+            // Stored with its secret already: a new salt would change the store for nothing.
+            if (await store.AuthenticateAppAsync(app.App.ClientId, app.ClientSecret, cancellationToken) is not { } stored
+                || stored.AccountId != app.App.AccountId
+                || !stored.Scopes.SequenceEqual(app.App.Scopes))
+            {
+                await store.UpsertAppAsync(app.App, app.ClientSecret, cancellationToken);
+            }
         }
 
         foreach (var (email, accountId) in demo.Users)
@@ -47,15 +58,29 @@ public static partial class DemoSeeder
 
         foreach (var webinar in demo.Webinars)
         {
-            await store.UpsertInstanceAsync(webinar.Instance, cancellationToken);
-            var result = await store.MergeParticipantsAsync(
-                webinar.Instance.Uuid,
-                webinar.SnapshotAt(webinar.Instance.IsLive ? now : null).ToAsyncEnumerable(),
-                cancellationToken);
-            LogSeeded(logger, webinar.Instance.WebinarId, webinar.Instance.Uuid, result.SessionsWritten + result.SessionsUnchanged, result.SamplesWritten + result.SamplesUnchanged);
+            var instance = webinar.Instance;
+            var stored = await store.ResolveInstanceAsync(instance.AccountId, instance.Uuid, instance.IsLive ? QosListType.Live : QosListType.Past, cancellationToken);
+            if (!instance.IsLive && stored == instance && await store.CountParticipantsAsync(instance.Uuid, cancellationToken) == webinar.SessionCount)
+            {
+                LogAlreadySeeded(logger, instance.WebinarId, instance.Uuid);
+                continue;
+            }
+
+            await store.UpsertInstanceAsync(instance, cancellationToken);
+            var sessions = webinar.SnapshotAt(instance.IsLive ? now : null).ToAsyncEnumerable();
+
+            // Seeded before at another reference time (the instances' UUIDs do not move with it, their minutes do):
+            // what it stored goes, else the old minutes would stay beside the new ones.
+            var result = stored is null || stored.StartTime == instance.StartTime
+                ? await store.MergeParticipantsAsync(instance.Uuid, sessions, cancellationToken)
+                : await store.ReplaceParticipantsAsync(instance.Uuid, sessions, cancellationToken);
+            LogSeeded(logger, instance.WebinarId, instance.Uuid, result.SessionsWritten + result.SessionsUnchanged, result.SamplesWritten + result.SamplesUnchanged);
         }
     }
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Seeded demo webinar {WebinarId} instance {Uuid}: {Sessions} sessions, {Samples} samples")]
     private static partial void LogSeeded(ILogger logger, long webinarId, string uuid, long sessions, long samples);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Demo webinar {WebinarId} instance {Uuid} is already stored as seeded")]
+    private static partial void LogAlreadySeeded(ILogger logger, long webinarId, string uuid);
 }

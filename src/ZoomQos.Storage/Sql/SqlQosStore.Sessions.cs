@@ -30,6 +30,10 @@ public abstract partial class SqlQosStore
         MergeAsync(instanceUuid, participants, null, cancellationToken);
 
     /// <inheritdoc/>
+    public Task<MergeResult> ReplaceParticipantsAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, CancellationToken cancellationToken = default) =>
+        MergeAsync(instanceUuid, participants, null, cancellationToken, replace: true);
+
+    /// <inheritdoc/>
     public Task<MergeResult> MergeParticipantsAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, ArchiveCheckpoint checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
@@ -200,6 +204,16 @@ public abstract partial class SqlQosStore
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
+    /// <summary>What <see cref="ReplaceParticipantsAsync"/> removes of the instance before it merges: its sessions and all that derives from them.</summary>
+    private static readonly string[] ReplaceClears =
+    [
+        "DELETE FROM samples WHERE session_id IN (SELECT id FROM sessions WHERE instance_id = @id)",
+        "DELETE FROM sessions WHERE instance_id = @id",
+        "DELETE FROM archive_checkpoints WHERE instance_id = @id",
+        "DELETE FROM instance_summaries WHERE instance_id = @id",
+        "DELETE FROM session_outcomes WHERE instance_id = @id",
+    ];
+
     /// <summary>
     /// Merges the sessions and their samples into the instance, in the caller's write transaction: new rows added,
     /// changed ones replaced, identical ones left alone; a session or minute given twice, the last one wins.
@@ -209,13 +223,22 @@ public abstract partial class SqlQosStore
     /// <summary>The samples of the sessions, each in minute order, read in the caller's transaction (into <paramref name="arena"/> where the provider can).</summary>
     private protected abstract Task<Dictionary<long, List<ReadOnlyMemory<byte>>>> ReadSamplesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<long> sessionIds, SampleArena? arena, CancellationToken cancellationToken);
 
-    private async Task<MergeResult> MergeAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, ArchiveCheckpoint? checkpoint, CancellationToken cancellationToken)
+    private async Task<MergeResult> MergeAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, ArchiveCheckpoint? checkpoint, CancellationToken cancellationToken, bool replace = false)
     {
         ArgumentNullException.ThrowIfNull(participants);
         await using var connection = await OpenForWriteAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
         var instanceId = await InstanceIdAsync(connection, transaction, instanceUuid, cancellationToken)
             ?? throw new QosStoreNotFoundException($"Instance {instanceUuid} does not exist; create it before merging participants.");
+
+        if (replace)
+        {
+            foreach (var clear in ReplaceClears)
+            {
+                await using var command = DbCommands.Create(connection, transaction, clear, ("id", instanceId));
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
 
         // If the input fails midway, the transaction is rolled back: nothing of it is kept.
         var result = await MergeSessionsAsync(connection, transaction, instanceId, participants, cancellationToken);
