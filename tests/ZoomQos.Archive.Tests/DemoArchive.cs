@@ -4,6 +4,7 @@ using ZoomQos.Server.Demo;
 using ZoomQos.Simulation;
 using ZoomQos.Storage;
 using ZoomQos.Storage.Sqlite;
+using ZoomQos.TestSupport;
 
 namespace ZoomQos.Archive.Tests;
 
@@ -23,6 +24,7 @@ public sealed class DemoArchive : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
+        await DemoStoreTemplates.CopyToAsync(StorePath, Now);
         Store = new SqliteQosStore(StorePath);
         await Store.InitializeAsync();
         await DemoSeeder.SeedAsync(Store, Demo, Now, NullLogger.Instance, default);

@@ -22,7 +22,7 @@ public sealed class CliHarness : IAsyncLifetime
 
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "zoomqos-cli-" + Guid.NewGuid().ToString("N"));
 
-    public FakeTimeProvider ServerTime { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider ServerTime { get; } = DemoServers.NewClock();
 
     public ZoomQosServer Server => _servers[0];
 

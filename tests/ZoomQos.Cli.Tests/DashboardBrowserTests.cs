@@ -1,6 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
-
+using ZoomQos.TestSupport;
 using static ZoomQos.Cli.Tests.DashboardBrowser;
 
 namespace ZoomQos.Cli.Tests;
@@ -20,7 +19,7 @@ public sealed class DashboardBrowserTests(CliHarness cli) : IClassFixture<CliHar
     {
         var executable = DashboardBrowser.Executable();
 
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = DemoServers.NewClock();
         await using var server = await SyncingServer.StartAsync(new Dictionary<string, string>(), "sqlite:" + _cli.PathOf("dashboard.db"), clock, ["--seed", "demo"], sync: false);
         var site = server.Site;
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
+using ZoomQos.TestSupport;
 using static ZoomQos.Cli.Tests.DashboardBrowser;
 
 namespace ZoomQos.Cli.Tests;
@@ -17,7 +17,7 @@ public sealed class DashboardTrendsBrowserTests(CliHarness cli) : IClassFixture<
     public async Task Trends_and_a_participants_history_span_webinars_and_the_blanked_account_has_no_one_to_find()
     {
         var executable = Executable();
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = DemoServers.NewClock();
         await using var server = await SyncingServer.StartAsync(new Dictionary<string, string>(), "sqlite:" + _cli.PathOf("trends.db"), clock, ["--seed", "demo"], sync: false);
         var site = server.Site;
         using var playwright = await Playwright.CreateAsync();

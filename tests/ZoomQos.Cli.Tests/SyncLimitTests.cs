@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Time.Testing;
 using ZoomQos.Contracts.Qos;
 using ZoomQos.Storage;
+using ZoomQos.TestSupport;
 
 namespace ZoomQos.Cli.Tests;
 
@@ -16,7 +16,7 @@ public sealed class SyncLimitTests(CliHarness cli) : IClassFixture<CliHarness>
         // A enforces the Business limits and answers one request in ten with a 429 and Retry-After besides: B paces
         // itself, waits out every 429, and its pass ends with no error and nothing missing. A and B share one fake
         // clock, moved 250 ms whenever the test looks: every wait, pacing and Retry-After alike, passes in simulated time.
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = DemoServers.NewClock();
         var aStore = "sqlite:" + _cli.PathOf("a-limited.db");
         var a = await _cli.StartServerAsync(o => o with { Store = aStore, SeedDemo = true, RateLimits = true, TimeProvider = clock, Faults = Server.Faults.FaultSpec.Parse("429:10") });
         var bStore = "sqlite:" + _cli.PathOf("b-limited.db");

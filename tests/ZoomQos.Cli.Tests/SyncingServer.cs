@@ -26,6 +26,11 @@ internal sealed class SyncingServer : IAsyncDisposable
     public static async Task<SyncingServer> StartAsync(IReadOnlyDictionary<string, string> zoom, string store, TimeProvider clock, string[] extra, Func<HttpMessageHandler, HttpMessageHandler>? wrap = null, bool sync = true)
     {
         await Task.Yield();
+        if (extra.AsSpan().IndexOf("--seed") is var seed and >= 0 && seed + 1 < extra.Length && extra[seed + 1] == "demo")
+        {
+            await DemoServers.PrepareSeededStoreAsync(store, clock.GetUtcNow());
+        }
+
         var port = FreePorts.Next();
 #pragma warning disable CA2000 // owned by the server, disposed with it
         var stop = new CancellationTokenSource();

@@ -13,7 +13,7 @@ public sealed class SeededServer : IAsyncLifetime
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "zoomqos-e2e-" + Guid.NewGuid().ToString("N"));
     private readonly List<ZoomQosServer> _servers = [];
 
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Time { get; } = DemoServers.NewClock();
 
     public ZoomQosServer Server => _servers[0];
 

@@ -13,7 +13,7 @@ public class DemoServer : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "zoomqos-server-tests-" + Guid.NewGuid().ToString("N"));
 
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Time { get; } = DemoServers.NewClock();
 
     public ZoomQosServer Server { get; private set; } = null!;
 
