@@ -50,7 +50,7 @@ public partial class ZoomQosClient
     public virtual ZoomPageable<ParticipantQos> GetParticipantsQosAsync(QosEventKind kind, string id, QosListType type = QosListType.Live, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        return new ZoomPageable<ParticipantQos>((token, hint, ct) => WalkParticipantsAsync(kind, id, type, token, hint, cancellationToken, ct));
+        return new ZoomPageable<ParticipantQos>((token, hint, ct) => WalkParticipantsAsync<ParticipantQos>(kind, id, type, DecodeRecords, token, hint, cancellationToken, ct));
     }
 
     /// <summary>One participant's QoS of a webinar or a meeting.</summary>

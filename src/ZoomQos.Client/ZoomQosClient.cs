@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -10,7 +8,6 @@ using ZoomQos.Client.Errors;
 using ZoomQos.Client.Http;
 using ZoomQos.Client.Paging;
 using ZoomQos.Contracts.Qos;
-using ZoomQos.Contracts.Serialization;
 using ZoomQos.Contracts.Webinars;
 
 namespace ZoomQos.Client;
@@ -169,62 +166,6 @@ public partial class ZoomQosClient : IDisposable
         var linked = CancellationTokenSource.CreateLinkedTokenSource(call, enumerator);
         enumerator = linked.Token;
         return linked;
-    }
-
-    private async IAsyncEnumerable<ZoomPage<ParticipantQos>> WalkParticipantsAsync(QosEventKind kind, string id, QosListType type, string? startToken, int? pageSizeHint, CancellationToken callToken, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var linked = Link(callToken, ref cancellationToken);
-        var size = Math.Clamp(pageSizeHint ?? MaxParticipantsPageSize, 1, MaxParticipantsPageSize);
-        var path = $"{Metrics(kind)}/{ZoomIds.Encode(id)}/participants/qos?type={type.ToWire()}&page_size={size}";
-        var yielded = new HashSet<string>(StringComparer.Ordinal);
-        var tokensSeen = new HashSet<string>(StringComparer.Ordinal);
-        var token = startToken;
-        var restarts = 0;
-        Task<PooledBody>? prefetched = null;
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested(); // a prefetched page is not handed out after a cancel
-            PooledBody body;
-            try
-            {
-                body = await (prefetched ?? GetBytesAsync(WithToken(path, token), cancellationToken));
-            }
-            catch (ZoomApiException ex) when (ex.Code == 300 && token is not null && startToken is null && restarts < MaxRestarts
-                && ex.ZoomMessage?.Contains("page token", StringComparison.OrdinalIgnoreCase) == true)
-            {
-                // The token expired mid-walk (a slow consumer): start again and skip what was already yielded.
-                restarts++;
-                token = null;
-                prefetched = null;
-                tokensSeen.Clear();
-                continue;
-            }
-
-            // The next page is requested before this one is parsed, so the server's work and ours overlap.
-            ParticipantQosPage page;
-            string? next;
-            using (body)
-            {
-                next = PageTokenScanner.Find(body.Span);
-                if (next is not null && !tokensSeen.Add(next))
-                {
-                    throw new ZoomApiException($"GET {path.Split('?')[0]} returned a page token it had already returned; stopping the walk instead of looping forever.");
-                }
-
-                prefetched = next is null || !_options.PrefetchPages ? null : GetBytesAsync(WithToken(path, next), cancellationToken);
-                page = JsonSerializer.Deserialize(body.Span, ZoomJsonContext.Default.ParticipantQosPage)
-                    ?? throw new ZoomApiException($"GET {path.Split('?')[0]} answered 200 with an empty body.");
-            }
-
-            var participants = (page.Participants ?? []).Where(p => yielded.Add(p.UserId ?? string.Empty)).ToList();
-            yield return new ZoomPage<ParticipantQos>(participants, next, page.TotalRecords);
-            if (next is null)
-            {
-                yield break;
-            }
-
-            token = next;
-        }
     }
 
     private static string WithToken(string path, string? token) => token is null ? path : path + "&next_page_token=" + Uri.EscapeDataString(token);

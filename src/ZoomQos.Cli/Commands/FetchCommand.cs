@@ -75,8 +75,23 @@ internal static class FetchCommand
             var header = new FetchHeader(id, listType);
             var watch = Stopwatch.StartNew();
             WalkTotals walked;
-            await using (var writer = ParticipantWriter.Create(chosen, file.Stream, header, parse.GetValue(wide), TableWidth(context)))
+            if (chosen == OutputFormat.Ndjson)
             {
+                // NDJSON is each session as the API sent it: its bytes are copied out of the page, never parsed and written again.
+                walked = await ParticipantWalk.RunJsonAsync(context, zoom, id, listType, parse.GetValue(pageSize), async page =>
+                {
+                    foreach (var participant in page.Values)
+                    {
+                        await file.Stream.WriteAsync(participant.Utf8, cancellationToken);
+                        file.Stream.WriteByte((byte)'\n');
+                    }
+                }, cancellationToken);
+                await file.Stream.FlushAsync(cancellationToken);
+            }
+            else
+            {
+                // The writer is done (disposed at the end of this block) before the file is closed and moved into place.
+                await using var writer = ParticipantWriter.Create(chosen, file.Stream, header, parse.GetValue(wide), TableWidth(context));
                 walked = await ParticipantWalk.RunAsync(context, zoom, id, listType, parse.GetValue(pageSize), async page =>
                 {
                     foreach (var participant in page.Values)
@@ -85,7 +100,7 @@ internal static class FetchCommand
                     }
                 }, cancellationToken);
                 await writer.CompleteAsync(walked.Total ?? walked.Sessions, cancellationToken);
-            } // the writer is done before the file is closed and moved into place
+            }
 
             await file.CommitAsync(cancellationToken);
             await CommandRunner.Say(context, "fetch", string.Create(CultureInfo.InvariantCulture, $"{walked.Sessions:N0} sessions in {walked.Pages:N0} pages in {watch.Elapsed.TotalSeconds:0.0} s."));

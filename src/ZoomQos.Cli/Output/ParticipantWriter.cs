@@ -24,7 +24,7 @@ internal abstract class ParticipantWriter : IAsyncDisposable
     public static ParticipantWriter Create(OutputFormat format, Stream output, FetchHeader header, bool wide, int tableWidth) => format switch
     {
         OutputFormat.Json => new JsonParticipantWriter(output, header),
-        OutputFormat.Ndjson => new NdjsonParticipantWriter(output),
+        OutputFormat.Ndjson => throw new ArgumentOutOfRangeException(nameof(format), "NDJSON copies each session's bytes as the API sent them (FetchCommand): no writer parses and writes them again."),
         OutputFormat.Csv => new CsvParticipantWriter(output, wide ? QosColumns.Wide : QosColumns.Tidy),
         OutputFormat.Parquet => new ParquetParticipantWriter(output, wide ? QosColumns.Wide : QosColumns.Tidy),
         _ => new TableParticipantWriter(output, header, tableWidth),

@@ -18,14 +18,23 @@ internal static class ParticipantWalk
     public static Task<WalkTotals> RunAsync(CliContext context, ZoomConnection zoom, QosTarget target, QosListType type, int pageSize, Func<ZoomPage<ParticipantQos>, ValueTask> onPage, CancellationToken cancellationToken) =>
         WithProgressAsync(context, target.ToString(), report => RunAsync(zoom, target, type, pageSize, null, onPage, report, cancellationToken));
 
+    /// <summary>Walks with a bar of its own, each session as the JSON object the API sent (unparsed: NDJSON's).</summary>
+    public static Task<WalkTotals> RunJsonAsync(CliContext context, ZoomConnection zoom, QosTarget target, QosListType type, int pageSize, Func<ZoomPage<ParticipantJson>, ValueTask> onPage, CancellationToken cancellationToken) =>
+        WithProgressAsync(context, target.ToString(), report => WalkAsync(zoom.Client.GetParticipantsQosJsonAsync(target.Kind, target.Id, type, cancellationToken), pageSize, null, onPage, report, cancellationToken));
+
     /// <summary>Walks from <paramref name="startToken"/> (the first page when null), reporting sessions done and the total as pages arrive.</summary>
-    public static async Task<WalkTotals> RunAsync(ZoomConnection zoom, QosTarget target, QosListType type, int pageSize, string? startToken, Func<ZoomPage<ParticipantQos>, ValueTask> onPage, Action<long, long?>? progress, CancellationToken cancellationToken)
+    public static Task<WalkTotals> RunAsync(ZoomConnection zoom, QosTarget target, QosListType type, int pageSize, string? startToken, Func<ZoomPage<ParticipantQos>, ValueTask> onPage, Action<long, long?>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(zoom);
+        return WalkAsync(zoom.Client.GetParticipantsQosAsync(target.Kind, target.Id, type, cancellationToken), pageSize, startToken, onPage, progress, cancellationToken);
+    }
+
+    private static async Task<WalkTotals> WalkAsync<T>(ZoomPageable<T> sessionsOf, int pageSize, string? startToken, Func<ZoomPage<T>, ValueTask> onPage, Action<long, long?>? progress, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(onPage);
         long sessions = 0, pages = 0;
         long? total = null;
-        await foreach (var page in zoom.Client.GetParticipantsQosAsync(target.Kind, target.Id, type, cancellationToken).AsPages(startToken, pageSize, cancellationToken))
+        await foreach (var page in sessionsOf.AsPages(startToken, pageSize, cancellationToken))
         {
             pages++;
             total ??= page.TotalRecords;
