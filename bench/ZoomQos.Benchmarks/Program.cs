@@ -14,6 +14,7 @@ using ZoomQos.Benchmarks.Load;
 //   trim                      what malloc_trim gives back of freed native memory
 //   analysis-memory           the analyzer's heap per session minute
 //   trends [instances]        trends over 500 archived instances on SQLite and PostgreSQL, beside re-analysing them
+//   peers [rounds]            the same work by a peer and by ZoomQos, interleaved: @zoom/rivet's walk to NDJSON beside fetch's
 switch (args.FirstOrDefault())
 {
     case "load":
@@ -38,6 +39,8 @@ switch (args.FirstOrDefault())
         return AnalysisMemoryRun.Run();
     case "trends":
         return await TrendsRun.RunAsync(args);
+    case "peers":
+        return await PeersRun.RunAsync(args);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(ServerLoadTest).Assembly).Run(args);
         break;

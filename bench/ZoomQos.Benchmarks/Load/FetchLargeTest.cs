@@ -71,7 +71,7 @@ internal static partial class FetchLargeTest
         }
     }
 
-    private static string CliPath()
+    internal static string CliPath()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ZoomQos.slnx")))
@@ -116,7 +116,7 @@ internal static partial class FetchLargeTest
         throw new InvalidOperationException("the server did not start: " + seen);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed, long PeakRssBytes)> RunCliAsync(string cli, string[] args, IReadOnlyDictionary<string, string>? environment = null)
+    internal static async Task<(int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed, long PeakRssBytes)> RunCliAsync(string cli, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var watch = Stopwatch.StartNew();
         using var process = Start(cli, args, environment);

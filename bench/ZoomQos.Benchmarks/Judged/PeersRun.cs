@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using ZoomQos.Benchmarks.Load;
+using ZoomQos.Server;
+using ZoomQos.Server.Hosting;
+using ZoomQos.TestSupport;
+
+namespace ZoomQos.Benchmarks.Judged;
+
+/// <summary>
+/// <c>bench -- peers [rounds]</c> (issue 19): the same work done by a peer and by ZoomQos in the same run, interleaved,
+/// each a process as its users run it, against one in-process <c>serve --seed demo</c> (rate limits off, loopback).
+/// Row 1: Zoom's Node SDK <c>@zoom/rivet</c> walking the demo all-hands (1,003 sessions, 101 pages) and writing NDJSON
+/// (<c>tests/ZoomQos.TestSupport/Peers/rivet</c>) beside <c>zoomqos fetch --format ndjson --rate-plan none</c>.
+/// PASS needs Rivet's median time at least 1.5 × ours, and both outputs one sha256.
+/// </summary>
+internal static class PeersRun
+{
+    private const string AllHands = "81234567890";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rounds = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var r) ? r : 3;
+        var verdict = new Verdict("peers");
+        if (RivetPeer.FindNode() is null)
+        {
+            verdict.Check(false, "node is not on PATH: the Rivet peer needs it");
+            return verdict.Report();
+        }
+
+        var cli = FetchLargeTest.CliPath();
+        var directory = Directory.CreateTempSubdirectory("zoomqos-peers-");
+        try
+        {
+            await using var server = await ZoomQosServer.StartAsync(
+                new ServerOptions { Urls = "http://127.0.0.1:0", Store = "sqlite:" + Path.Combine(directory.FullName, "demo.db"), SeedDemo = true, RateLimits = false },
+                logging => logging.SetMinimumLevel(LogLevel.Warning));
+            var environment = new Dictionary<string, string>
+            {
+                ["ZOOMQOS_BASE_URL"] = server.ApiBaseAddress.AbsoluteUri,
+                ["ZOOMQOS_TOKEN_URL"] = server.TokenAddress.AbsoluteUri,
+                ["ZOOM_ACCOUNT_ID"] = "demo",
+                ["ZOOM_CLIENT_ID"] = "demo-client-id",
+                ["ZOOM_CLIENT_SECRET"] = "demo-client-secret",
+            };
+            var output = Path.Combine(directory.FullName, "ours.ndjson");
+            var rivetTimes = new List<TimeSpan>();
+            var ourTimes = new List<TimeSpan>();
+            var hashes = new HashSet<string>(StringComparer.Ordinal);
+
+            // Round 0 warms both (the OS's file cache, the server's JIT) and is not counted.
+            for (var round = 0; round <= rounds; round++)
+            {
+                var watch = Stopwatch.StartNew();
+                var rivet = await RivetPeer.WalkAsync(server.ApiBaseAddress, server.TokenAddress, "demo", "demo-client-id", "demo-client-secret", AllHands);
+                var rivetTime = watch.Elapsed;
+                var ours = await FetchLargeTest.RunCliAsync(cli, ["fetch", AllHands, "--type", "past", "--format", "ndjson", "--rate-plan", "none", "--output", output], environment);
+                var rivetHash = Sha256(Encoding.UTF8.GetBytes(rivet.Ndjson));
+                var ourHash = Sha256(await File.ReadAllBytesAsync(output));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"round {round}{(round == 0 ? " (warm-up)" : string.Empty)}: rivet {rivetTime.TotalSeconds:0.00} s (exit {rivet.ExitCode}), zoomqos {ours.Elapsed.TotalSeconds:0.00} s (exit {ours.ExitCode}, peak RSS {ours.PeakRssBytes / 1024.0 / 1024.0:0} MB); sha256 {rivetHash[..12]} / {ourHash[..12]}"));
+                verdict.Check(rivet.ExitCode == 0 && ours.ExitCode == 0, $"round {round}: exit {rivet.ExitCode} / {ours.ExitCode}");
+                if (round > 0)
+                {
+                    rivetTimes.Add(rivetTime);
+                    ourTimes.Add(ours.Elapsed);
+                    hashes.Add(rivetHash);
+                    hashes.Add(ourHash);
+                }
+            }
+
+            var ratio = Median(rivetTimes) / Median(ourTimes);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"walk the demo all-hands to NDJSON, unpaced: rivet median {Median(rivetTimes).TotalSeconds:0.00} s, zoomqos median {Median(ourTimes).TotalSeconds:0.00} s: rivet/ours {ratio:0.00} (goal >= 1.5); {hashes.Count} distinct output(s)"));
+            verdict.Check(ratio >= 1.5, string.Create(CultureInfo.InvariantCulture, $"rivet/ours {ratio:0.00} < 1.5"));
+            verdict.Check(hashes.Count == 1, $"{hashes.Count} different outputs");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            directory.Delete(recursive: true);
+        }
+
+        return verdict.Report();
+    }
+
+    private static TimeSpan Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2);
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));
+}
