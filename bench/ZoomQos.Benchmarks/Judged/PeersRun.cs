@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using ZoomQos.Benchmarks.Load;
+using ZoomQos.Benchmarks.Peers;
 using ZoomQos.Server;
 using ZoomQos.Server.Hosting;
 using ZoomQos.TestSupport;
@@ -16,6 +17,8 @@ namespace ZoomQos.Benchmarks.Judged;
 /// Row 1: Zoom's Node SDK <c>@zoom/rivet</c> walking the demo all-hands (1,003 sessions, 101 pages) and writing NDJSON
 /// (<c>tests/ZoomQos.TestSupport/Peers/rivet</c>) beside <c>zoomqos fetch --format ndjson --rate-plan none</c>.
 /// PASS needs Rivet's median time at least 1.5 × ours, and both outputs one sha256.
+/// Then the server under wrk beside a bare-Kestrel ceiling and WireMock.Net (<see cref="ServerRow"/>), [seconds] each run.
+/// The rows print as one table, each goal met or not.
 /// </summary>
 internal static class PeersRun
 {
@@ -24,10 +27,17 @@ internal static class PeersRun
     public static async Task<int> RunAsync(string[] args)
     {
         var rounds = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var r) ? r : 3;
+        var seconds = args.Length > 2 && int.TryParse(args[2], CultureInfo.InvariantCulture, out var s) ? s : 10;
         var verdict = new Verdict("peers");
         if (RivetPeer.FindNode() is null)
         {
             verdict.Check(false, "node is not on PATH: the Rivet peer needs it");
+            return verdict.Report();
+        }
+
+        if (Wrk.Find() is null)
+        {
+            verdict.Check(false, "wrk is not on PATH (apt-get install wrk): the server row's load generator");
             return verdict.Report();
         }
 
@@ -73,10 +83,17 @@ internal static class PeersRun
             }
 
             var ratio = Median(rivetTimes) / Median(ourTimes);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"walk the demo all-hands to NDJSON, unpaced: rivet median {Median(rivetTimes).TotalSeconds:0.00} s, zoomqos median {Median(ourTimes).TotalSeconds:0.00} s: rivet/ours {ratio:0.00} (goal >= 1.5); {hashes.Count} distinct output(s)"));
-            verdict.Check(ratio >= 1.5, string.Create(CultureInfo.InvariantCulture, $"rivet/ours {ratio:0.00} < 1.5"));
-            verdict.Check(hashes.Count == 1, $"{hashes.Count} different outputs");
+            List<PeerRow> rows =
+            [
+                new PeerRow("walk the demo all-hands (1,003 sessions, 101 pages) to NDJSON, as a process, unpaced", string.Create(CultureInfo.InvariantCulture, $"{Median(ourTimes).TotalSeconds:0.00} s"), string.Create(CultureInfo.InvariantCulture, $"@zoom/rivet: {Median(rivetTimes).TotalSeconds:0.00} s"), string.Create(CultureInfo.InvariantCulture, $"Rivet/ours {ratio:0.00}"), ">= 1.5", ratio >= 1.5),
+                new PeerRow("its NDJSON, both walks", $"{hashes.Count} distinct sha256", "-", "-", "1 (byte-identical)", hashes.Count == 1),
+            ];
+            rows.AddRange(await ServerRow.RunAsync(directory, rounds, seconds));
+            PeerRow.Print(rows);
+            foreach (var row in rows.Where(r => !r.Met))
+            {
+                verdict.Check(false, $"{row.Work}: {row.Ratio} {row.Ours} (goal {row.Goal})");
+            }
         }
         finally
         {

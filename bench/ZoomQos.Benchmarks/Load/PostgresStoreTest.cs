@@ -113,7 +113,7 @@ internal static class PostgresStoreTest
                     logging => logging.SetMinimumLevel(LogLevel.Warning));
                 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections });
                 var token = await ServerLoadTest.TokenAsync(http, server);
-                var pages = await ServerLoadTest.WalkAsync(http, server, token);
+                var pages = await ServerLoadTest.WalkAsync(http, server.BaseAddress, token);
                 results.Add(await LoadRun.RunAsync($"ZoomQos server on {name}, list endpoint, {pages.Count} pages", http, i =>
                 {
                     var message = new HttpRequestMessage(HttpMethod.Get, pages[i % pages.Count]);

@@ -38,7 +38,7 @@ internal static class ServerLoadTest
                 logging => logging.SetMinimumLevel(LogLevel.Warning));
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
             var token = await TokenAsync(http, server);
-            var pages = await WalkAsync(http, server, token);
+            var pages = await WalkAsync(http, server.BaseAddress, token);
             using var first = new HttpRequestMessage(HttpMethod.Get, pages[0]);
             first.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var firstResponse = await http.SendAsync(first);
@@ -103,13 +103,13 @@ internal static class ServerLoadTest
 
     internal static Task<string> TokenAsync(HttpClient http, ZoomQosServer server) => DemoTokens.RequestAsync(http, server.BaseAddress);
 
-    internal static async Task<List<Uri>> WalkAsync(HttpClient http, ZoomQosServer server, string token)
+    internal static async Task<List<Uri>> WalkAsync(HttpClient http, Uri baseAddress, string token)
     {
         var pages = new List<Uri>();
         var next = string.Empty;
         do
         {
-            var uri = new Uri(server.BaseAddress, "v2/metrics/webinars/81234567890/participants/qos?type=past&page_size=10&next_page_token=" + Uri.EscapeDataString(next));
+            var uri = new Uri(baseAddress, "v2/metrics/webinars/81234567890/participants/qos?type=past&page_size=10&next_page_token=" + Uri.EscapeDataString(next));
             pages.Add(uri);
             using var message = new HttpRequestMessage(HttpMethod.Get, uri);
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -120,7 +120,7 @@ internal static class ServerLoadTest
         return pages;
     }
 
-    private static async Task<WebApplication> BareKestrelAsync(byte[] page)
+    internal static async Task<WebApplication> BareKestrelAsync(byte[] page)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
