@@ -167,6 +167,14 @@ public interface IQosStore : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the work.</param>
     Task<long> CountParticipantsAsync(string instanceUuid, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The instance's session count and its revision, which every merge into it raises (by one or more; never lowers), read
+    /// together: what a page of it depends on besides the page's own query. Zeros for an instance that does not exist.
+    /// </summary>
+    /// <param name="instanceUuid">The instance.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<InstancePageState> ReadPageStateAsync(string instanceUuid, CancellationToken cancellationToken = default);
+
     /// <summary>One session by its <c>user_id</c> or <c>participant_uuid</c>, with its samples; <see langword="null"/> when unknown.</summary>
     /// <param name="instanceUuid">The instance.</param>
     /// <param name="participantId">A <c>user_id</c> or <c>participant_uuid</c>.</param>

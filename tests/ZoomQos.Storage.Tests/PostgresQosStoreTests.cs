@@ -7,7 +7,7 @@ namespace ZoomQos.Storage.Tests;
 /// <summary>The store suite on PostgreSQL (a database of its own per test), plus what only PostgreSQL has.</summary>
 public sealed class PostgresQosStoreTests : QosStoreContractTests
 {
-    private const int PostgresSchemaVersion = 12;
+    private const int PostgresSchemaVersion = 13;
     private PostgresCluster? _cluster;
     private string? _database;
 

@@ -20,7 +20,7 @@ public sealed class SqliteQosStoreTests : QosStoreContractTests
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
         command.CommandText = "SELECT MAX(version) FROM schema_version";
-        Assert.Equal(12L, (long?)await command.ExecuteScalarAsync()); // one list of migrations for both stores; step 4 is PostgreSQL's alone
+        Assert.Equal(13L, (long?)await command.ExecuteScalarAsync()); // one list of migrations for both stores; step 4 is PostgreSQL's alone
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class SqliteQosStoreTests : QosStoreContractTests
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "ALTER TABLE instances DROP COLUMN data_withheld; ALTER TABLE instances DROP COLUMN kind; ALTER TABLE instances DROP COLUMN list_fields; DROP TABLE archive_checkpoints; DROP TABLE dashboard_users; DROP TABLE session_outcomes; DROP TABLE instance_summaries; DROP TABLE data_protection_keys; DROP TABLE qss_events; ALTER TABLE accounts DROP COLUMN qss_subscription; ALTER TABLE accounts DROP COLUMN master_account_id; DELETE FROM schema_version WHERE version >= 2;";
+            command.CommandText = "ALTER TABLE instances DROP COLUMN data_withheld; ALTER TABLE instances DROP COLUMN kind; ALTER TABLE instances DROP COLUMN list_fields; ALTER TABLE instances DROP COLUMN revision; DROP TABLE archive_checkpoints; DROP TABLE dashboard_users; DROP TABLE session_outcomes; DROP TABLE instance_summaries; DROP TABLE data_protection_keys; DROP TABLE qss_events; ALTER TABLE accounts DROP COLUMN qss_subscription; ALTER TABLE accounts DROP COLUMN master_account_id; DELETE FROM schema_version WHERE version >= 2;";
             await command.ExecuteNonQueryAsync();
         }
 

@@ -155,6 +155,9 @@ internal static class SchemaMigrations
 
         // 12: what the Dashboard's list says of an instance beyond its own columns (quality, has_* flags, dept, custom keys), as JSON.
         Both("ALTER TABLE instances ADD COLUMN list_fields {text};"),
+
+        // 13: raised by every merge into an instance, so that a page kept by a server is known stale in any process (not content: out of the checksum).
+        Both("ALTER TABLE instances ADD COLUMN revision {bigint} NOT NULL DEFAULT 0;"),
     ];
 
     /// <summary>The schema version this code writes: the number of steps.</summary>

@@ -128,15 +128,20 @@ public abstract partial class SqlQosStore
     }
 
     /// <inheritdoc/>
-    public async Task<long> CountParticipantsAsync(string instanceUuid, CancellationToken cancellationToken = default)
+    public async Task<long> CountParticipantsAsync(string instanceUuid, CancellationToken cancellationToken = default) =>
+        (await ReadPageStateAsync(instanceUuid, cancellationToken)).Participants;
+
+    /// <inheritdoc/>
+    public async Task<InstancePageState> ReadPageStateAsync(string instanceUuid, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = DbCommands.Create(
             connection,
             null,
-            "SELECT COUNT(*) FROM sessions WHERE instance_id = (SELECT id FROM instances WHERE uuid = @uuid)",
+            "SELECT (SELECT COUNT(*) FROM sessions s WHERE s.instance_id = i.id), i.revision FROM instances i WHERE i.uuid = @uuid",
             ("uuid", instanceUuid));
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new InstancePageState(reader.GetInt64(0), reader.GetInt64(1)) : new InstancePageState(0, 0);
     }
 
     /// <inheritdoc/>
@@ -260,6 +265,11 @@ public abstract partial class SqlQosStore
                 ("complete", checkpoint.Complete),
                 ("updated", checkpoint.UpdatedAt.ToUnixTimeMilliseconds()));
             await save.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var revise = DbCommands.Create(connection, transaction, "UPDATE instances SET revision = revision + 1 WHERE id = @id", ("id", instanceId)))
+        {
+            await revise.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
