@@ -138,6 +138,7 @@ public sealed class ZoomQosServer : IAsyncDisposable
         services.AddSingleton<ZoomGate>();
         services.AddSingleton<InstanceRules>();
         services.AddSingleton(new PageSlots(options.MaxPagesInFlight));
+        services.AddSingleton(new PageCache(options.PageCacheBytes));
         services.AddHostedService<NativeMemoryTrim>();
         services.AddOpenApi();
         services.AddSingleton<QssReceiver>();

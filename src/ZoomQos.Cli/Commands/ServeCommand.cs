@@ -33,6 +33,11 @@ internal static class ServeCommand
             Description = "Months after which an ended webinar answers 12702 (Zoom keeps 12); 0 keeps everything, for an archive.",
             DefaultValueFactory = _ => 12,
         };
+        var pageCache = new Option<int>("--page-cache-mb")
+        {
+            Description = "Megabytes of encoded list pages of ended webinars kept to be sent again (a merge makes an instance's pages stale); 0 keeps none.",
+            DefaultValueFactory = _ => 128,
+        };
         var timeScale = new Option<double>("--time-scale")
         {
             Description = "How much faster than real time the demo's live webinar accrues minutes.",
@@ -62,7 +67,7 @@ internal static class ServeCommand
         var connection = new ConnectionOptions();
         var command = new Command("serve", "Serve the Zoom webinar QoS API (OAuth, scopes, paging, errors, rate limits) from a store.")
         {
-            urls, store, seed, noRateLimit, faults, retryAfter, retention, timeScale, signingKey, redis, sync, syncInterval, syncSince, webhookSecret, webhookUrl, noDashboard,
+            urls, store, seed, noRateLimit, faults, retryAfter, retention, pageCache, timeScale, signingKey, redis, sync, syncInterval, syncSince, webhookSecret, webhookUrl, noDashboard,
         };
         foreach (var option in connection.All)
         {
@@ -114,6 +119,7 @@ internal static class ServeCommand
                         _ => RetryAfterFormat.Iso8601,
                     },
                     RetentionMonths = parseResult.GetValue(retention) is >= 0 and var months ? months : throw new FormatException("--retention-months must be 0 or more."),
+                    PageCacheBytes = parseResult.GetValue(pageCache) is >= 0 and var megabytes ? megabytes * 1024L * 1024 : throw new FormatException("--page-cache-mb must be 0 or more."),
                     DemoTimeScale = parseResult.GetValue(timeScale) is > 0 and var scale ? scale : throw new FormatException("--time-scale must be more than 0."),
                     SigningKey = SigningKey(parseResult.GetValue(signingKey) ?? context.GetEnvironmentVariable("ZOOMQOS_SIGNING_KEY")),
                     Redis = parseResult.GetValue(redis) ?? context.GetEnvironmentVariable("ZOOMQOS_REDIS"),

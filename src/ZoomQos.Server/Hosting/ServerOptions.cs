@@ -44,6 +44,13 @@ public sealed record ServerOptions
     public int MaxPagesInFlight { get; init; } = 4 * Environment.ProcessorCount;
 
     /// <summary>
+    /// How many bytes of encoded list pages of ended instances are kept to be sent again (each page keyed by the
+    /// instance's revision, so a merge into it makes its pages stale in any process); zero keeps none. 128 MB by
+    /// default: the demo all-hands' 101 pages are 92 MB (docs/decisions/0023).
+    /// </summary>
+    public long PageCacheBytes { get; init; } = 128L * 1024 * 1024;
+
+    /// <summary>
     /// How often memory freed by native code (SQLite, the JIT, OpenSSL) is given back to the system, on Linux with
     /// glibc; zero turns it off (docs/decisions/0013).
     /// </summary>

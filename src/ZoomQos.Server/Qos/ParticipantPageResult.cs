@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using ZoomQos.Contracts.Serialization;
@@ -7,61 +9,69 @@ using ZoomQos.Storage;
 namespace ZoomQos.Server.Qos;
 
 /// <summary>
-/// Writes the list envelope and the stored participant objects straight into the response pipe: the stored
-/// JSON is already what Zoom would send, so it is copied once, not joined, parsed or re-serialized.
+/// A list page: the envelope and the stored participant objects, encoded once into one buffer (<see cref="Encode"/>;
+/// the stored JSON is already what Zoom would send, so it is copied, not parsed or re-serialized), then written with
+/// the request's own next page token spliced in where <see cref="EncodedPage.TokenAt"/> says. An ended instance's
+/// encoded page is kept (<see cref="PageCache"/>) and sent again with one copy.
 /// </summary>
-internal sealed class ParticipantPageResult(long total, int pageSize, string nextPageToken, string numberField, string number, ParticipantPage page, bool blank) : IResult
+internal sealed class ParticipantPageResult(EncodedPage page, string nextPageToken) : IResult
 {
-    public async Task ExecuteAsync(HttpContext httpContext)
+    // Written in parts of this size, each flushed: a slow reader holds Kestrel's buffers for one part, not the page.
+    private const int Part = 256 * 1024;
+
+    /// <summary>
+    /// Encodes <paramref name="page"/> as <c>{"page_count":…,"page_size":…,"total_records":…,"next_page_token":"",
+    /// "webinar_number" (or "meeting_number"):…,"participants":[…]}</c>, the token's place marked.
+    /// </summary>
+    public static EncodedPage Encode(long total, int pageSize, string numberField, string number, ParticipantPage page, bool blank)
     {
-        // Every byte is copied into the response pipe by Write, so the page's pooled buffers go back afterwards.
-        using var owned = page;
+        ArgumentNullException.ThrowIfNull(page);
+        var head = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+            $"{{\"page_count\":{(total == 0 ? 0 : (total + pageSize - 1) / pageSize)},\"page_size\":{pageSize},\"total_records\":{total},\"next_page_token\":\""));
+        var mid = Encoding.UTF8.GetBytes($"\",\"{Json(numberField)}\":\"{Json(number)}\",\"participants\":[");
         var participants = page.Participants;
-        httpContext.Response.StatusCode = StatusCodes.Status200OK;
-        httpContext.Response.ContentType = "application/json; charset=utf-8";
-        var body = httpContext.Response.BodyWriter;
-        body.Write(Envelope());
+        var length = head.Length + mid.Length + 2 + participants.Sum(p => p.SessionJson.Length + 16 + p.SampleJson.Sum(s => s.Length + 1)) + participants.Count;
+        var buffer = new ArrayBufferWriter<byte>(length);
+        buffer.Write(head);
+        buffer.Write(mid);
         for (var i = 0; i < participants.Count; i++)
         {
             if (i > 0)
             {
-                body.Write(","u8);
+                buffer.Write(","u8);
             }
 
             if (blank)
             {
-                body.Write(PrivacyBlanking.Apply(participants[i].Json).Span);
+                buffer.Write(PrivacyBlanking.Apply(participants[i].Json).Span);
             }
             else
             {
-                participants[i].WriteTo(body);
-            }
-
-            if (body.UnflushedBytes > 256 * 1024)
-            {
-                await body.FlushAsync(httpContext.RequestAborted);
+                participants[i].WriteTo(buffer);
             }
         }
 
-        body.Write("]}"u8);
-        await body.FlushAsync(httpContext.RequestAborted);
+        buffer.Write("]}"u8);
+        return new EncodedPage(buffer.WrittenMemory, head.Length, page.Next);
     }
 
-    // {"page_count":…,"page_size":…,"total_records":…,"next_page_token":…,"webinar_number" (or "meeting_number"):…,"participants":[
-    private byte[] Envelope()
+    public async Task ExecuteAsync(HttpContext httpContext)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer, ZoomJsonContext.WireWriterOptions))
+        var token = Encoding.UTF8.GetBytes(Json(nextPageToken));
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = page.Bytes.Length + token.Length;
+        var body = response.BodyWriter;
+        body.Write(page.Bytes.Span[..page.TokenAt]);
+        body.Write(token);
+        for (var at = page.TokenAt; at < page.Bytes.Length; at += Part)
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("page_count"u8, total == 0 ? 0 : (total + pageSize - 1) / pageSize);
-            writer.WriteNumber("page_size"u8, pageSize);
-            writer.WriteNumber("total_records"u8, total);
-            writer.WriteString("next_page_token"u8, nextPageToken);
-            writer.WriteString(numberField, number);
-            writer.WriteStartArray("participants"u8);
+            body.Write(page.Bytes.Span[at..Math.Min(at + Part, page.Bytes.Length)]);
+            await body.FlushAsync(httpContext.RequestAborted);
         }
-
-        return buffer.WrittenSpan.ToArray();
     }
+
+    // A string's content as the wire's JSON writer escapes it (what Utf8JsonWriter.WriteString wrote here before).
+    private static string Json(string value) => JsonEncodedText.Encode(value, ZoomJsonContext.WireWriterOptions.Encoder).ToString();
 }

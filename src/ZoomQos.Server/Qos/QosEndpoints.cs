@@ -26,8 +26,8 @@ internal static class QosEndpoints
         foreach (var route in QosRoute.All)
         {
             var group = routes.MapGroup($"{route.Base}/{{{route.Surface.Noun}Id}}/participants").WithTags("Dashboards");
-            group.MapGet("/qos", (HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots) =>
-                    ListParticipantsQos(route, http, gate, instances, pageTokens, store, slots))
+            group.MapGet("/qos", (HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots, PageCache cache) =>
+                    ListParticipantsQos(route, http, gate, instances, pageTokens, store, slots, cache))
                 .WithName(route.Name("ParticipantsQOS"))
                 .WithSummary($"List {route.Surface.Noun} participant QoS");
             group.MapGet("/{participantId}/qos", (HttpContext http, ZoomGate gate, InstanceRules instances, IQosStore store) =>
@@ -39,7 +39,10 @@ internal static class QosEndpoints
         return routes;
     }
 
-    private static async Task<IResult> ListParticipantsQos(QosRoute route, HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots)
+    private static Task Send(EncodedPage page, HttpContext http, PageTokens pageTokens, string account, string instanceUuid, Contracts.Qos.QosListType type) =>
+        new ParticipantPageResult(page, page.Next is null ? string.Empty : pageTokens.Issue(account, instanceUuid, type, page.Next)).ExecuteAsync(http);
+
+    private static async Task<IResult> ListParticipantsQos(QosRoute route, HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots, PageCache cache)
     {
         var surface = route.Surface;
         var (account, error) = await gate.AdmitAsync(http, route.Operations.ListParticipantsQos);
@@ -77,14 +80,31 @@ internal static class QosEndpoints
             return ZoomErrors.BadPageToken();
         }
 
-        var total = await store.CountParticipantsAsync(instance.Uuid, http.RequestAborted);
-
-        // The page is read and written within its slot, so the memory it holds is bounded by the slots (PageSlots).
-        using var slot = await slots.EnterAsync(http.RequestAborted);
-        var page = await store.ReadParticipantsAsync(instance.Uuid, after, pageSize, http.RequestAborted);
-        var next = page.Next is null ? string.Empty : pageTokens.Issue(account.Id, instance.Uuid, type, page.Next);
+        var state = await store.ReadPageStateAsync(instance.Uuid, http.RequestAborted);
         var number = instance.WebinarId.ToString(CultureInfo.InvariantCulture);
-        await new ParticipantPageResult(total, pageSize, next, surface.NumberField, number, page, account.PrivacyBlanking).ExecuteAsync(http);
+        var key = new PageKey(instance.Uuid, state, after, pageSize, account.PrivacyBlanking, surface.NumberField, number);
+
+        // An ended instance's page may be kept; a live one changes every minute and is read once by each walk.
+        if (!instance.IsLive && cache.Find(key) is { } kept)
+        {
+            await Send(kept, http, pageTokens, account.Id, instance.Uuid, type);
+            return Results.Empty;
+        }
+
+        // The page is read, encoded and written within its slot, so the memory it holds is bounded by the slots (PageSlots).
+        using var slot = await slots.EnterAsync(http.RequestAborted);
+        EncodedPage encoded;
+        using (var page = await store.ReadParticipantsAsync(instance.Uuid, after, pageSize, http.RequestAborted))
+        {
+            encoded = ParticipantPageResult.Encode(state.Participants, pageSize, surface.NumberField, number, page, account.PrivacyBlanking);
+        }
+
+        if (!instance.IsLive)
+        {
+            cache.Keep(key, encoded);
+        }
+
+        await Send(encoded, http, pageTokens, account.Id, instance.Uuid, type);
         return Results.Empty;
     }
 
