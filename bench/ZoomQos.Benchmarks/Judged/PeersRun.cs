@@ -17,7 +17,7 @@ namespace ZoomQos.Benchmarks.Judged;
 /// Row 1: Zoom's Node SDK <c>@zoom/rivet</c> walking the demo all-hands (1,003 sessions, 101 pages) and writing NDJSON
 /// (<c>tests/ZoomQos.TestSupport/Peers/rivet</c>) beside <c>zoomqos fetch --format ndjson --rate-plan none</c>.
 /// PASS needs Rivet's median time at least 1.5 × ours, and both outputs one sha256.
-/// Then the server under wrk beside a bare-Kestrel ceiling and WireMock.Net (<see cref="ServerRow"/>), [seconds] each run.
+/// Then the same walk paced against a server that limits (<see cref="PacedRow"/>), and the server under wrk beside a bare-Kestrel ceiling and WireMock.Net (<see cref="ServerRow"/>), [seconds] each run.
 /// The rows print as one table, each goal met or not.
 /// </summary>
 internal static class PeersRun
@@ -88,6 +88,7 @@ internal static class PeersRun
                 new PeerRow("walk the demo all-hands (1,003 sessions, 101 pages) to NDJSON, as a process, unpaced", string.Create(CultureInfo.InvariantCulture, $"{Median(ourTimes).TotalSeconds:0.00} s"), string.Create(CultureInfo.InvariantCulture, $"@zoom/rivet: {Median(rivetTimes).TotalSeconds:0.00} s"), string.Create(CultureInfo.InvariantCulture, $"Rivet/ours {ratio:0.00}"), ">= 1.5", ratio >= 1.5),
                 new PeerRow("its NDJSON, both walks", $"{hashes.Count} distinct sha256", "-", "-", "1 (byte-identical)", hashes.Count == 1),
             ];
+            rows.Add(await PacedRow.RunAsync(directory, cli, rounds));
             rows.AddRange(await ServerRow.RunAsync(directory, rounds, seconds));
             PeerRow.Print(rows);
             foreach (var row in rows.Where(r => !r.Met))
