@@ -2,11 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Logging;
 using ZoomQos.Benchmarks.Load;
 using ZoomQos.Benchmarks.Peers;
-using ZoomQos.Server;
-using ZoomQos.Server.Hosting;
 using ZoomQos.TestSupport;
 
 namespace ZoomQos.Benchmarks.Judged;
@@ -45,17 +42,8 @@ internal static class PeersRun
         var directory = Directory.CreateTempSubdirectory("zoomqos-peers-");
         try
         {
-            await using var server = await ZoomQosServer.StartAsync(
-                new ServerOptions { Urls = "http://127.0.0.1:0", Store = "sqlite:" + Path.Combine(directory.FullName, "demo.db"), SeedDemo = true, RateLimits = false },
-                logging => logging.SetMinimumLevel(LogLevel.Warning));
-            var environment = new Dictionary<string, string>
-            {
-                ["ZOOMQOS_BASE_URL"] = server.ApiBaseAddress.AbsoluteUri,
-                ["ZOOMQOS_TOKEN_URL"] = server.TokenAddress.AbsoluteUri,
-                ["ZOOM_ACCOUNT_ID"] = "demo",
-                ["ZOOM_CLIENT_ID"] = "demo-client-id",
-                ["ZOOM_CLIENT_SECRET"] = "demo-client-secret",
-            };
+            await using var peerServer = await PeerServer.StartAsync(directory, "demo", rateLimits: false);
+            var server = peerServer.Server;
             var output = Path.Combine(directory.FullName, "ours.ndjson");
             var rivetTimes = new List<TimeSpan>();
             var ourTimes = new List<TimeSpan>();
@@ -67,7 +55,7 @@ internal static class PeersRun
                 var watch = Stopwatch.StartNew();
                 var rivet = await RivetPeer.WalkAsync(server.ApiBaseAddress, server.TokenAddress, "demo", "demo-client-id", "demo-client-secret", AllHands);
                 var rivetTime = watch.Elapsed;
-                var ours = await FetchLargeTest.RunCliAsync(cli, ["fetch", AllHands, "--type", "past", "--format", "ndjson", "--rate-plan", "none", "--output", output], environment);
+                var ours = await FetchLargeTest.RunCliAsync(cli, ["fetch", AllHands, "--type", "past", "--format", "ndjson", "--rate-plan", "none", "--output", output], peerServer.Environment);
                 var rivetHash = Sha256(Encoding.UTF8.GetBytes(rivet.Ndjson));
                 var ourHash = Sha256(await File.ReadAllBytesAsync(output));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,8 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging;
 using ZoomQos.Benchmarks.Load;
-using ZoomQos.Server;
-using ZoomQos.Server.Hosting;
 
 namespace ZoomQos.Benchmarks.Peers;
 
@@ -21,17 +18,7 @@ internal static class PacedRow
 
     public static async Task<PeerRow> RunAsync(DirectoryInfo directory, string cli, int rounds)
     {
-        await using var server = await ZoomQosServer.StartAsync(
-            new ServerOptions { Urls = "http://127.0.0.1:0", Store = "sqlite:" + Path.Combine(directory.FullName, "paced.db"), SeedDemo = true, RateLimits = true },
-            logging => logging.SetMinimumLevel(LogLevel.Warning));
-        var environment = new Dictionary<string, string>
-        {
-            ["ZOOMQOS_BASE_URL"] = server.ApiBaseAddress.AbsoluteUri,
-            ["ZOOMQOS_TOKEN_URL"] = server.TokenAddress.AbsoluteUri,
-            ["ZOOM_ACCOUNT_ID"] = "demo",
-            ["ZOOM_CLIENT_ID"] = "demo-client-id",
-            ["ZOOM_CLIENT_SECRET"] = "demo-client-secret",
-        };
+        await using var server = await PeerServer.StartAsync(directory, "paced", rateLimits: true);
         var output = Path.Combine(directory.FullName, "paced.ndjson");
         var minimum = TimeSpan.FromSeconds(Pages / PerSecond);
         var times = new List<TimeSpan>();
@@ -40,7 +27,7 @@ internal static class PacedRow
         for (var round = 0; round <= rounds; round++)
         {
             await Task.Delay(TimeSpan.FromSeconds(2));
-            var walk = await FetchLargeTest.RunCliAsync(cli, ["fetch", "81234567890", "--type", "past", "--format", "ndjson", "--rate-plan", "business", "--verbose", "--output", output], environment);
+            var walk = await FetchLargeTest.RunCliAsync(cli, ["fetch", "81234567890", "--type", "past", "--format", "ndjson", "--rate-plan", "business", "--verbose", "--output", output], server.Environment);
             var rejected = walk.Stderr.Split('\n').Count(line => line.Contains("-> 429", StringComparison.Ordinal));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"round {round}{(round == 0 ? " (warm-up)" : string.Empty)}: paced walk {walk.Elapsed.TotalSeconds:0.00} s (x{walk.Elapsed / minimum:0.00} of {minimum.TotalSeconds:0.00} s), {rejected} x 429, exit {walk.ExitCode}"));
