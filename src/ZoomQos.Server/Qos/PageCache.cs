@@ -17,9 +17,6 @@ internal sealed class PageCache(long capacityBytes) : IDisposable
         ? new MemoryCache(new MemoryCacheOptions { SizeLimit = capacityBytes, CompactionPercentage = 0.10 })
         : null;
 
-    /// <summary>Whether pages are kept at all.</summary>
-    public bool Enabled => _pages is not null;
-
     /// <summary>The page kept under <paramref name="key"/>, or null.</summary>
     public EncodedPage? Find(in PageKey key) => _pages?.Get<EncodedPage>(key);
 
