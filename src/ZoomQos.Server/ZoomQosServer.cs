@@ -16,6 +16,7 @@ using ZoomQos.Server.Hosting;
 using ZoomQos.Server.Ingestion;
 using ZoomQos.Server.Qos;
 using ZoomQos.Server.RateLimiting;
+using ZoomQos.Server.Telemetry;
 using ZoomQos.Server.Webhooks;
 using ZoomQos.Server.Webinars;
 using ZoomQos.Simulation;
@@ -141,6 +142,7 @@ public sealed class ZoomQosServer : IAsyncDisposable
         services.AddSingleton(new PageCache(options.PageCacheBytes));
         services.AddHostedService<NativeMemoryTrim>();
         services.AddOpenApi();
+        services.AddServerTelemetry(options);
         services.AddSingleton<QssReceiver>();
         options.ConfigureServices?.Invoke(services);
 
@@ -186,6 +188,7 @@ public sealed class ZoomQosServer : IAsyncDisposable
             await next(http);
         });
         app.UseMiddleware<FaultInjection>();
+        app.MapServerMetrics(options);
         options.ConfigureApp?.Invoke(app);
 
         app.MapOAuth();

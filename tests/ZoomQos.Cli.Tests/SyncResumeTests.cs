@@ -53,6 +53,13 @@ public sealed class SyncResumeTests(CliHarness cli) : IClassFixture<CliHarness>
         a = await _cli.StartServerAsync(Configure);
         var done = await b.WaitForHealthAsync(s => s["last_error"] is null && s["instances_behind"]!.GetValue<int>() == 0, () => Move(TimeSpan.FromSeconds(20))); // the next pass, 2 minutes on
 
+        // The scrape shows the failed pass and the one after it (other sync tests' servers in this process may add theirs).
+        var scrape = await b.ScrapeAsync();
+        Assert.Contains("zoomqos_sync_runs_total{otel_scope_name=\"ZoomQos.Sync\",outcome=\"failed\"}", scrape, StringComparison.Ordinal);
+        Assert.Contains("zoomqos_sync_runs_total{otel_scope_name=\"ZoomQos.Sync\",outcome=\"ok\"}", scrape, StringComparison.Ordinal);
+        Assert.Contains("zoomqos_sync_lag_seconds", scrape, StringComparison.Ordinal);
+        Assert.Contains("zoomqos_sync_instances_behind", scrape, StringComparison.Ordinal);
+
         var fetched = counter.Sessions.ToList();
         var twice = fetched.GroupBy(x => x).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(twice.Count == 0, $"fetched twice: {string.Join(", ", twice.Take(5))}");

@@ -74,6 +74,9 @@ internal sealed class SyncingServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The server's Prometheus scrape, <c>/metrics</c>.</summary>
+    public Task<string> ScrapeAsync() => _http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
     /// <summary>The server's root.</summary>
     public Uri Site => _http.BaseAddress!;
 

@@ -18,8 +18,9 @@ namespace ZoomQos.Server.Tests;
 public sealed class SecurityTests(DemoServer demo)
 {
     // Open by design: the token endpoint and the health checks; and the QSS webhook receiver, which takes no bearer token but
-    // Zoom's signature (WebhookReceiverTests: every unsigned, forged or stale request is a 401). Every other route is swept below.
-    private static readonly string[] Anonymous = ["/oauth/token", "/health", "/alive", "/webhooks/zoom"];
+    // Zoom's signature (WebhookReceiverTests: every unsigned, forged or stale request is a 401); and the Prometheus scrape,
+    // which answers loopback callers only, or only its own bearer when one is set (MetricsTests). Every other route is swept below.
+    private static readonly string[] Anonymous = ["/oauth/token", "/health", "/alive", "/webhooks/zoom", "/metrics"];
 
     // A value for each route parameter, so that each mapped route can be called.
     private static readonly Dictionary<string, string> Samples = new(StringComparer.Ordinal)
@@ -45,7 +46,7 @@ public sealed class SecurityTests(DemoServer demo)
     ];
 
     [Fact]
-    public void The_sweep_covers_every_mapped_route_and_the_open_ones_are_only_the_token_endpoint_health_and_the_signed_webhook_receiver()
+    public void The_sweep_covers_every_mapped_route_and_the_open_ones_are_only_the_token_endpoint_health_the_signed_webhook_receiver_and_the_scrape()
     {
         var patterns = demo.Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText!.TrimEnd('/')).ToHashSet(StringComparer.Ordinal);
 

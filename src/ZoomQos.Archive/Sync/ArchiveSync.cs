@@ -131,14 +131,14 @@ public sealed partial class ArchiveSync(IQosStore store, ZoomQosClient client, S
 
             // Everything listed is complete: the next pass lists from yesterday (an instance may end after midnight).
             var next = today.AddDays(-1) > checkpoint ? today.AddDays(-1) : checkpoint;
-            Update(s => s with { Checkpoint = next, LastRunEnded = time.GetUtcNow(), LastError = null });
+            Update(s => s with { Checkpoint = next, LastRunEnded = time.GetUtcNow(), LastError = null, Runs = s.Runs + 1 });
             LogPass(logger, listed.Count, next);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // Instances are archived in start order: all before the one that failed are complete.
             var next = current?.StartTime.Value is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : checkpoint;
-            Update(s => s with { Checkpoint = next > checkpoint ? next : checkpoint, LastRunEnded = time.GetUtcNow(), LastError = ex.Message.ReplaceLineEndings(" ") });
+            Update(s => s with { Checkpoint = next > checkpoint ? next : checkpoint, LastRunEnded = time.GetUtcNow(), LastError = ex.Message.ReplaceLineEndings(" "), Runs = s.Runs + 1, FailedRuns = s.FailedRuns + 1 });
             LogFailed(logger, ex.GetType().Name, ex.Message);
         }
     }

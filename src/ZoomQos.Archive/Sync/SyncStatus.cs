@@ -21,4 +21,11 @@ public sealed record SyncStatus(
     long InstancesArchived,
     int LiveInstances,
     DateTimeOffset? LastLiveMerge,
-    string? LastError);
+    string? LastError)
+{
+    /// <summary>Passes over ended webinars since the server started, failed or not.</summary>
+    public long Runs { get; init; }
+
+    /// <summary>Those of <see cref="Runs"/> that failed.</summary>
+    public long FailedRuns { get; init; }
+}

@@ -63,11 +63,15 @@ internal static class ServeCommand
         {
             Description = "With --seed demo: send the live webinar's QSS events (one per participant per minute, a summary when one leaves) to this URL, signed with --webhook-secret-token.",
         };
+        var metricsToken = new Option<string?>("--metrics-token")
+        {
+            Description = "Answer the Prometheus scrape at /metrics from any address, to this bearer token only; without one it answers loopback callers only. Default: $ZOOMQOS_METRICS_TOKEN (preferred: a flag shows in the process list).",
+        };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Serve the API only: no /signin and no dashboard (its JSON under /dashboard/api)." };
         var connection = new ConnectionOptions();
         var command = new Command("serve", "Serve the Zoom webinar QoS API (OAuth, scopes, paging, errors, rate limits) from a store.")
         {
-            urls, store, seed, noRateLimit, faults, retryAfter, retention, pageCache, timeScale, signingKey, redis, sync, syncInterval, syncSince, webhookSecret, webhookUrl, noDashboard,
+            urls, store, seed, noRateLimit, faults, retryAfter, retention, pageCache, timeScale, signingKey, redis, sync, syncInterval, syncSince, webhookSecret, webhookUrl, metricsToken, noDashboard,
         };
         foreach (var option in connection.All)
         {
@@ -84,6 +88,7 @@ internal static class ServeCommand
               zoomqos serve --store sqlite:archive.db --retention-months 0 --sync --sync-interval 15m   # ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET
               zoomqos serve --store sqlite:archive.db --retention-months 0   # ZOOMQOS_WEBHOOK_SECRET_TOKEN: QSS webhooks at /webhooks/zoom
               zoomqos serve --seed demo --time-scale 10 --webhook-url http://127.0.0.1:4000/zoom/events   # QSS events of the live webinar
+              zoomqos serve --urls http://0.0.0.0:8080 --metrics-token "$SCRAPE_TOKEN"   # ZOOMQOS_METRICS_TOKEN: Prometheus at /metrics from anywhere
               zoomqos serve --urls http://10.0.0.11:8080 --store "postgres:Host=db;Database=zoomqos;Username=zoomqos" --redis db:6379 --signing-key $KEY
             """;
 
@@ -125,6 +130,8 @@ internal static class ServeCommand
                     Redis = parseResult.GetValue(redis) ?? context.GetEnvironmentVariable("ZOOMQOS_REDIS"),
                     WebhookSecretToken = parseResult.GetValue(webhookSecret) ?? context.GetEnvironmentVariable("ZOOMQOS_WEBHOOK_SECRET_TOKEN"),
                     WebhookUrl = WebhookUrl(parseResult.GetValue(webhookUrl), parseResult.GetValue(seed) == "demo", parseResult.GetValue(webhookSecret) ?? context.GetEnvironmentVariable("ZOOMQOS_WEBHOOK_SECRET_TOKEN")),
+                    MetricsToken = parseResult.GetValue(metricsToken) ?? context.GetEnvironmentVariable("ZOOMQOS_METRICS_TOKEN"),
+                    ExtraMeters = zoom is null ? [] : [Archive.Sync.SyncMetrics.MeterName],
                     TimeProvider = context.TimeProvider,
                     ConfigureServices = services =>
                     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,11 +12,18 @@ namespace ZoomQos.Cli.Services;
 
 /// <summary>
 /// <c>serve --sync</c>: the archive's sync hosted in the server, on its store and clock, with its own SDK connection
-/// (the account's credentials, as every client command takes them) and its state on <c>/health</c> as <c>sync</c>.
+/// (the account's credentials, as every client command takes them), its state on <c>/health</c> as <c>sync</c> and on
+/// <c>/metrics</c> as <c>zoomqos_sync_…</c>.
 /// </summary>
-internal sealed class SyncHost(ZoomConnection zoom, SyncSettings settings, IQosStore store, TimeProvider time, ILogger<ArchiveSync> logger) : BackgroundService, IHealthSection
+internal sealed class SyncHost : BackgroundService, IHealthSection
 {
-    private readonly ArchiveSync _sync = new(store, zoom.Client, settings, time, logger);
+    private readonly ArchiveSync _sync;
+
+    public SyncHost(ZoomConnection zoom, SyncSettings settings, IQosStore store, TimeProvider time, ILogger<ArchiveSync> logger, IMeterFactory meters)
+    {
+        _sync = new ArchiveSync(store, zoom.Client, settings, time, logger);
+        SyncMetrics.Register(meters, () => _sync.Status, time);
+    }
 
     public string Name => "sync";
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using ZoomQos.Contracts.OAuth;
 using ZoomQos.Contracts.Serialization;
+using ZoomQos.Server.Telemetry;
 using ZoomQos.Storage;
 
 namespace ZoomQos.Server.Auth;
@@ -36,31 +37,32 @@ internal static class OAuthEndpoints
 
         if (Parameter("grant_type") != "account_credentials")
         {
-            return Error(400, "Unsupported grant type", "unsupported_grant_type");
+            return Refuse(http, 400, "Unsupported grant type", "unsupported_grant_type");
         }
 
         var accountId = Parameter("account_id");
         if (string.IsNullOrEmpty(accountId) || accountId.Length > 256)
         {
-            return Error(400, "Invalid request : account_id is required.", "invalid_request");
+            return Refuse(http, 400, "Invalid request : account_id is required.", "invalid_request");
         }
 
         if (await store.GetAccountAsync(accountId, http.RequestAborted) is null)
         {
-            return Error(400, "Invalid request : Account does not exist.", "invalid_request");
+            return Refuse(http, 400, "Invalid request : Account does not exist.", "invalid_request");
         }
 
         if (!TryBasic(http.Request.Headers.Authorization.Count == 1 ? http.Request.Headers.Authorization[0] : null, out var clientId, out var secret))
         {
-            return Error(401, "Invalid client_id or client_secret", "invalid_client");
+            return Refuse(http, 401, "Invalid client_id or client_secret", "invalid_client");
         }
 
         var app = await authenticator.AuthenticateAsync(clientId, secret, http.RequestAborted);
         if (app is null || app.AccountId != accountId)
         {
-            return Error(401, "Invalid client_id or client_secret", "invalid_client");
+            return Refuse(http, 401, "Invalid client_id or client_secret", "invalid_client");
         }
 
+        http.Metrics().TokenIssued();
         return TypedResults.Json(
             new OAuthToken
             {
@@ -71,6 +73,12 @@ internal static class OAuthEndpoints
                 ApiUrl = $"{http.Request.Scheme}://{http.Request.Host}",
             },
             ZoomJsonContext.Wire.OAuthToken);
+    }
+
+    private static JsonHttpResult<OAuthError> Refuse(HttpContext http, int status, string reason, string error)
+    {
+        http.Metrics().TokenRefused(error);
+        return Error(status, reason, error);
     }
 
     internal static JsonHttpResult<OAuthError> Error(int status, string reason, string error) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ZoomQos.Contracts.Errors;
 using ZoomQos.Contracts.Serialization;
 using ZoomQos.Server.Qos;
+using ZoomQos.Server.Telemetry;
 
 namespace ZoomQos.Server.Errors;
 
@@ -30,7 +31,11 @@ internal static class ZoomErrors
     public static JsonHttpResult<ZoomError> ValidationFailed(string field, string message) =>
         Write(400, 300, "Validation Failed.", [new ZoomFieldError(field, message)]);
 
-    public static JsonHttpResult<ZoomError> BadPageToken() => Write(400, 300, "The next page token is invalid or expired.");
+    public static JsonHttpResult<ZoomError> BadPageToken(HttpContext http)
+    {
+        http.Metrics().PageTokenRefused(http);
+        return Write(400, 300, "The next page token is invalid or expired.");
+    }
 
     public static JsonHttpResult<ZoomError> InstanceNotFound(QosSurface surface) =>
         Write(404, 3001, $"This {surface.Noun}'s detail is not available or the {surface.Title} ID is not valid. This {surface.Noun} has not ended yet.");

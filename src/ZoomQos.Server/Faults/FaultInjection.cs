@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using ZoomQos.Server.Errors;
 using ZoomQos.Server.Hosting;
 using ZoomQos.Server.RateLimiting;
+using ZoomQos.Server.Telemetry;
 
 namespace ZoomQos.Server.Faults;
 
@@ -34,6 +35,12 @@ internal sealed class FaultInjection(RequestDelegate next, ServerOptions options
             {
                 roll -= share.Percent;
                 continue;
+            }
+
+            // An injected 429 is counted as the limiter's are (source "injected"), so that a scrape shows each one.
+            if (share.Kind is FaultKind.TooManyRequests or FaultKind.TooManyRequestsDaily or FaultKind.TooManyRequestsBare)
+            {
+                http.Metrics().RateLimited(RateCategory.Heavy, share.Kind == FaultKind.TooManyRequestsDaily, injected: true);
             }
 
             switch (share.Kind)

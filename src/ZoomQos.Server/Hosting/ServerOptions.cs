@@ -68,6 +68,15 @@ public sealed record ServerOptions
     /// </summary>
     public Uri? WebhookUrl { get; init; }
 
+    /// <summary>
+    /// The bearer token a Prometheus scrape of <c>/metrics</c> must send; without one, <c>/metrics</c> answers loopback
+    /// callers only.
+    /// </summary>
+    public string? MetricsToken { get; init; }
+
+    /// <summary>Further meters to export beside the server's own (the archive sync's, when the CLI hosts it).</summary>
+    public IReadOnlyList<string> ExtraMeters { get; init; } = [];
+
     /// <summary>The clock; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -4,6 +4,7 @@ using ZoomQos.Contracts.Accounts;
 using ZoomQos.Server.Auth;
 using ZoomQos.Server.Errors;
 using ZoomQos.Server.RateLimiting;
+using ZoomQos.Server.Telemetry;
 using ZoomQos.Storage;
 
 namespace ZoomQos.Server.Hosting;
@@ -45,6 +46,7 @@ internal sealed class ZoomGate(AccessTokens tokens, IQosStore store, IAccountRat
             WriteRateHeaders(http.Response, decision);
             if (!decision.Allowed)
             {
+                http.Metrics().RateLimited(operation.Category, decision.Daily, injected: false);
                 return (null, decision.Daily ? ZoomErrors.DailyLimit() : ZoomErrors.PerSecondLimit());
             }
         }

@@ -12,6 +12,7 @@ using ZoomQos.Server.Auth;
 using ZoomQos.Server.Errors;
 using ZoomQos.Server.Hosting;
 using ZoomQos.Server.Qos;
+using ZoomQos.Server.Telemetry;
 using ZoomQos.Storage;
 
 namespace ZoomQos.Server.Ingestion;
@@ -120,12 +121,14 @@ internal static class IngestionEndpoints
                 instance.Uuid,
                 NdjsonParticipants.ReadAsync(http.Request.BodyReader, options.MaxIngestBytes, http.RequestAborted),
                 http.RequestAborted);
+            http.Metrics().Merged();
             return TypedResults.Json(
                 new IngestResult(result.SessionsWritten, result.SessionsUnchanged, result.SamplesWritten, result.SamplesUnchanged),
                 IngestJsonContext.Default.IngestResult);
         }
         catch (NdjsonLineException ex)
         {
+            http.Metrics().LinesRefused(1);
             return ZoomErrors.Write(400, 300, "Validation Failed.", [new ZoomFieldError($"line {ex.Line}", ex.Reason ?? ex.Message)]);
         }
         catch (NdjsonTooLargeException ex)

@@ -37,4 +37,4 @@ internal sealed class PageCache(long capacityBytes) : IDisposable
 internal readonly record struct PageKey(string InstanceUuid, InstancePageState State, ParticipantCursor? After, int PageSize, bool Blank, string NumberField, string Number);
 
 /// <summary>A page's bytes, the next page token left out at <see cref="TokenAt"/>, and the cursor that token carries.</summary>
-internal sealed record EncodedPage(ReadOnlyMemory<byte> Bytes, int TokenAt, ParticipantCursor? Next);
+internal sealed record EncodedPage(ReadOnlyMemory<byte> Bytes, int TokenAt, ParticipantCursor? Next, int Rows);

@@ -20,6 +20,9 @@ internal sealed class PageSlots : IDisposable
         _slots = new SemaphoreSlim(slots, slots);
     }
 
+    /// <summary>The pages in flight now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
     /// <summary>The most pages that were ever in flight at once.</summary>
     public int HighWater => Volatile.Read(ref _highWater);
 

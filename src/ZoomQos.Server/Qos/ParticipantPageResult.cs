@@ -52,7 +52,7 @@ internal sealed class ParticipantPageResult(EncodedPage page, string nextPageTok
         }
 
         buffer.Write("]}"u8);
-        return new EncodedPage(buffer.WrittenMemory, head.Length, page.Next);
+        return new EncodedPage(buffer.WrittenMemory, head.Length, page.Next, participants.Count);
     }
 
     public async Task ExecuteAsync(HttpContext httpContext)

@@ -7,6 +7,7 @@ using ZoomQos.Contracts.Serialization;
 using ZoomQos.Contracts.Webinars;
 using ZoomQos.Server.Errors;
 using ZoomQos.Server.Hosting;
+using ZoomQos.Server.Telemetry;
 using ZoomQos.Storage;
 
 namespace ZoomQos.Server.Qos;
@@ -39,8 +40,11 @@ internal static class QosEndpoints
         return routes;
     }
 
-    private static Task Send(EncodedPage page, HttpContext http, PageTokens pageTokens, string account, string instanceUuid, Contracts.Qos.QosListType type) =>
-        new ParticipantPageResult(page, page.Next is null ? string.Empty : pageTokens.Issue(account, instanceUuid, type, page.Next)).ExecuteAsync(http);
+    private static Task Send(EncodedPage page, HttpContext http, PageTokens pageTokens, string account, string instanceUuid, Contracts.Qos.QosListType type)
+    {
+        http.Metrics().PageServed(http, page.Rows);
+        return new ParticipantPageResult(page, page.Next is null ? string.Empty : pageTokens.Issue(account, instanceUuid, type, page.Next)).ExecuteAsync(http);
+    }
 
     private static async Task<IResult> ListParticipantsQos(QosRoute route, HttpContext http, ZoomGate gate, InstanceRules instances, PageTokens pageTokens, IQosStore store, PageSlots slots, PageCache cache)
     {
@@ -64,7 +68,7 @@ internal static class QosEndpoints
 
         if (!QueryRules.TryPageToken(query, out var token))
         {
-            return ZoomErrors.BadPageToken();
+            return ZoomErrors.BadPageToken(http);
         }
 
         var id = RawPath.Segment(http, route.Segment(IdSegment)) ?? string.Empty;
@@ -77,7 +81,7 @@ internal static class QosEndpoints
         ParticipantCursor? after = null;
         if (token.Length > 0 && (after = pageTokens.Read(token, account.Id, instance.Uuid, type)) is null)
         {
-            return ZoomErrors.BadPageToken();
+            return ZoomErrors.BadPageToken(http);
         }
 
         var state = await store.ReadPageStateAsync(instance.Uuid, http.RequestAborted);

@@ -7,6 +7,7 @@ using ZoomQos.Contracts.Qos;
 using ZoomQos.Server.Errors;
 using ZoomQos.Server.Hosting;
 using ZoomQos.Server.Webhooks;
+using ZoomQos.Server.Telemetry;
 using ZoomQos.Storage;
 
 namespace ZoomQos.Server.Qos;
@@ -58,7 +59,7 @@ internal static class QosSummaryEndpoints
 
         if (!QueryRules.TryPageToken(query, out var token))
         {
-            return ZoomErrors.BadPageToken();
+            return ZoomErrors.BadPageToken(http);
         }
 
         var id = RawPath.Segment(http, route.Segment(IdSegment)) ?? string.Empty;
@@ -78,7 +79,7 @@ internal static class QosSummaryEndpoints
         ParticipantCursor? after = null;
         if (token.Length > 0 && (after = pageTokens.Read(token, account.Id, instance.Uuid, type)) is null)
         {
-            return ZoomErrors.BadPageToken();
+            return ZoomErrors.BadPageToken(http);
         }
 
         using var slot = await slots.EnterAsync(http.RequestAborted);
@@ -103,6 +104,7 @@ internal static class QosSummaryEndpoints
             ["page_size"] = pageSize,
             ["participants"] = participants,
         };
+        http.Metrics().PageServed(http, page.Participants.Count);
         return TypedResults.Bytes(System.Text.Encoding.UTF8.GetBytes(body.ToJsonString(SummaryJson)), "application/json; charset=utf-8");
     }
 

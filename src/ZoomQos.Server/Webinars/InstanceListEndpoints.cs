@@ -9,6 +9,7 @@ using ZoomQos.Contracts.Webinars;
 using ZoomQos.Server.Errors;
 using ZoomQos.Server.Hosting;
 using ZoomQos.Server.Qos;
+using ZoomQos.Server.Telemetry;
 using ZoomQos.Storage;
 
 namespace ZoomQos.Server.Webinars;
@@ -69,7 +70,7 @@ internal static class InstanceListEndpoints
 
         if (!QueryRules.TryPageToken(query, out var token))
         {
-            return ZoomErrors.BadPageToken();
+            return ZoomErrors.BadPageToken(http);
         }
 
         var today = DateOnly.FromDateTime(options.TimeProvider.GetUtcNow().UtcDateTime);
@@ -108,7 +109,7 @@ internal static class InstanceListEndpoints
         InstanceCursor? after = null;
         if (token.Length > 0 && (after = pageTokens.ReadWebinars(token, account.Id, binding)) is null)
         {
-            return ZoomErrors.BadPageToken();
+            return ZoomErrors.BadPageToken(http);
         }
 
         var rangeStart = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -142,6 +143,7 @@ internal static class InstanceListEndpoints
         var nextCursor = remaining.Count > pageSize && last is not null ? new InstanceCursor(StorageKeys.ToMs(last.StartTime), last.Uuid) : null;
         var total = all.Count;
         var (fromText, toText) = (start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        http.Metrics().PageServed(http, summaries.Count);
         var (pages, next) = (total == 0 ? 0 : (total + pageSize - 1) / pageSize, nextCursor is null ? string.Empty : pageTokens.IssueWebinars(account.Id, binding, nextCursor));
         return surface.Kind == QosEventKind.Meeting
             ? TypedResults.Json(
