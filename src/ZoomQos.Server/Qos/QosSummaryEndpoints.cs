@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Routing;
 using ZoomQos.Contracts.Qos;
 using ZoomQos.Server.Errors;
 using ZoomQos.Server.Hosting;
-using ZoomQos.Server.Webhooks;
 using ZoomQos.Server.Telemetry;
+using ZoomQos.Server.Webhooks;
 using ZoomQos.Storage;
 
 namespace ZoomQos.Server.Qos;
