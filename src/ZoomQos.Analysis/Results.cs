@@ -211,6 +211,16 @@ public sealed record WebinarAnalysis
     /// </summary>
     public IReadOnlyList<Finding> TopCauses => [.. Findings.Where(f => f.Kind != CauseKind.Reconnection), .. Findings.Where(f => f.Kind == CauseKind.Reconnection)];
 
+    /// <summary>
+    /// The 10th percentile of the sessions' MOS p10 (of those with one): the MOS the worst tenth of sessions fell to; null
+    /// when no session has one. A method, not a property: the report's JSON is unchanged.
+    /// </summary>
+    public double? SessionsMosP10()
+    {
+        var sorted = ParticipantResults.Where(p => p.MosP10 is not null).Select(p => p.MosP10!.Value).Order().ToList();
+        return sorted.Count == 0 ? null : Stats.Percentile(sorted, 0.1);
+    }
+
     /// <summary>Every session, worst first.</summary>
     public required IReadOnlyList<ParticipantAnalysis> ParticipantResults { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ZoomQos.TestSupport;
 
 namespace ZoomQos.Cli.Tests;
@@ -8,6 +9,46 @@ namespace ZoomQos.Cli.Tests;
 public sealed class WatchAndReportTests(CliHarness cli) : IClassFixture<CliHarness>
 {
     private readonly CliHarness _cli = cli;
+
+    [Fact]
+    public async Task Watch_serves_the_last_poll_s_figures_to_a_prometheus_scrape()
+    {
+        var server = await _cli.StartServerAsync(o => o with { Store = "sqlite:" + _cli.PathOf("live-metrics.db"), SeedDemo = true });
+        var clock = new WaitWatchingClock(_cli.ServerTime, TimeSpan.FromSeconds(45));
+        var port = FreePorts.Next();
+        using var stop = new CancellationTokenSource();
+        var running = CliHarness.RunAsync(
+            ["watch", "81234567891", "--interval", "45s", "--rate-plan", "none", "--metrics-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            CliHarness.DemoEnvironment(server),
+            cancellationToken: stop.Token,
+            time: clock);
+
+        Assert.True(await clock.NextWaitAsync(running), "watch did not wait after its first poll: " + (running.IsCompleted ? await running : null));
+        using var http = new HttpClient();
+        var scrape = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+        await stop.CancelAsync();
+        var run = await running;
+
+        // The one poll's line: "… 180 sessions, 2 poor now, …"; the scrape says the same.
+        var line = Regex.Match(run.Stderr, @"(\d+) sessions, (\d+) poor now");
+        Assert.True(line.Success, run.ToString());
+        Assert.Contains($"zoomqos_watch_poor_now{{otel_scope_name=\"ZoomQos.Watch\",webinar_id=\"81234567891\"}} {line.Groups[2].Value}\n", scrape, StringComparison.Ordinal);
+        Assert.Contains($"zoomqos_watch_sessions{{otel_scope_name=\"ZoomQos.Watch\",webinar_id=\"81234567891\"}} {line.Groups[1].Value}\n", scrape, StringComparison.Ordinal);
+        var byCause = Regex.Matches(scrape, @"^zoomqos_watch_poor_by_cause\{[^}]*\} (\d+)$", RegexOptions.Multiline).Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(int.Parse(line.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), byCause);
+        Assert.Matches(@"zoomqos_watch_mos_p10\{[^}]*\} [1-4]\.\d+", scrape);
+        Assert.Contains($"Prometheus metrics at http://127.0.0.1:{port}/metrics", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_metrics_port_is_refused_with_once_and_out_of_range()
+    {
+        var once = await _cli.RunAsync("watch", "81234567891", "--once", "--metrics-port", "9464");
+        var range = await _cli.RunAsync("watch", "81234567891", "--metrics-port", "70000");
+
+        Assert.True(once.ExitCode == 2 && once.Stderr.Contains("does not go with --once", StringComparison.Ordinal), once.ToString());
+        Assert.True(range.ExitCode == 2 && range.Stderr.Contains("1 to 65535", StringComparison.Ordinal), range.ToString());
+    }
 
     [Fact]
     public async Task Watch_posts_each_new_alert_to_the_webhook_once_across_polls_and_stops_on_cancel()

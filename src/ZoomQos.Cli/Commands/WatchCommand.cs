@@ -23,12 +23,13 @@ internal static class WatchCommand
         var webhook = new Option<string?>("--alert-webhook") { Description = "POST a JSON alert here when a participant or the webinar turns poor." };
         var once = new Option<bool>("--once") { Description = "Poll once, print who is poor now, and exit." };
         var window = new Option<int>("--window") { Description = "Judge each participant on their last N minutes.", DefaultValueFactory = _ => 5 };
+        var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve the last poll's figures (sessions, poor now, poor by cause, MOS p10) for Prometheus at http://127.0.0.1:PORT/metrics." };
         var cooldown = new Option<string>("--cooldown") { Description = "No second alert for the same participant (or the webinar) within this long, in webinar time.", DefaultValueFactory = _ => "10m" };
         var thresholds = new ThresholdOptions();
         var connection = new ConnectionOptions();
         var command = new Command("watch", "Watch a live webinar or meeting: who is poor now and why; alerts to a webhook when someone turns poor.");
         target.AddTo(command);
-        foreach (var option in new Option[] { interval, webhook, once, window, cooldown })
+        foreach (var option in new Option[] { interval, webhook, once, window, cooldown, metricsPort })
         {
             command.Options.Add(option);
         }
@@ -45,6 +46,7 @@ internal static class WatchCommand
               zoomqos watch 81234567891
               zoomqos watch 81234567891 --interval 30s --alert-webhook https://hooks.example.com/zoom-qos
               zoomqos watch 81234567891 --once
+              zoomqos watch 81234567891 --interval 30s --metrics-port 9464   # Prometheus scrapes http://127.0.0.1:9464/metrics
               zoomqos watch --meeting 85234567891 --once
             Alerts: {"webinar_id":…,"at":…,"alerts":[{"kind":"participant_poor","key":"<user_id>","subject":"<name>","verdict":"Poor","cause":…,"evidence":…}]}
             """;
@@ -71,9 +73,22 @@ internal static class WatchCommand
             using var http = new HttpClient(context.CreateTransport()) { Timeout = TimeSpan.FromSeconds(10) };
             var id = target.Read(parse);
             var watcher = new LiveWatch(minutes, quiet, rules, id.Kind == QosEventKind.Meeting);
+            var port = parse.GetValue(metricsPort);
+            if (port is not null && parse.GetValue(once))
+            {
+                throw new CliUsageException("--metrics-port serves while watching: it does not go with --once.");
+            }
+
+            using var metrics = port is { } p ? WatchMetrics.Start(p, id.Id) : null;
+            if (port is { } listening)
+            {
+                await CommandRunner.Say(context, "watch", $"Prometheus metrics at {WatchMetrics.Address(listening)}.");
+            }
+
             while (true)
             {
                 var poll = watcher.Observe(await LiveSessionsAsync(zoom, id, cancellationToken));
+                metrics?.Record(poll);
                 if (parse.GetValue(once))
                 {
                     WriteTable(context, id, poll);
