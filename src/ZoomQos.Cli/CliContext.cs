@@ -29,6 +29,10 @@ internal sealed class CliContext
     /// <summary>Reads a password (stdin, or a prompt without echo); <see langword="null"/> when there is none. Tests give their own.</summary>
     public Func<CancellationToken, Task<string?>> ReadPassword { get; init; } = static _ => Task.FromResult<string?>(null);
 
+    /// <summary>Every environment variable, for the configuration of <c>serve</c> (<c>ZOOMQOS__…</c>).</summary>
+    public Func<IEnumerable<KeyValuePair<string, string>>> EnvironmentVariables { get; init; } = static () =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().Select(e => new KeyValuePair<string, string>((string)e.Key, (string?)e.Value ?? string.Empty));
+
     /// <summary>The clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

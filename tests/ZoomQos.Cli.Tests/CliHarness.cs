@@ -67,6 +67,7 @@ public sealed class CliHarness : IAsyncLifetime
             OpenStandardOutput = () => new KeepOpenStream(stdout),
             ErrorIsTerminal = false,
             GetEnvironmentVariable = name => environment.TryGetValue(name, out var value) ? value : null,
+            EnvironmentVariables = () => environment,
             CreateTransport = () => wrap is null ? new SocketsHttpHandler() : wrap(new SocketsHttpHandler()),
             TimeProvider = time ?? TimeProvider.System,
             ReadPassword = _ => Task.FromResult(password),

@@ -67,11 +67,12 @@ internal static class ServeCommand
         {
             Description = "Answer the Prometheus scrape at /metrics from any address, to this bearer token only; without one it answers loopback callers only. Default: $ZOOMQOS_METRICS_TOKEN (preferred: a flag shows in the process list).",
         };
+        var config = new Option<string?>("--config") { Description = $"Read settings from this JSON file (keys: each flag in PascalCase, e.g. {{\"PageCacheMb\": 64}}), over ./{CommandSettings.LocalFile} and under {CommandSettings.EnvironmentPrefix}KEY variables; a flag wins over all." };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Serve the API only: no /signin and no dashboard (its JSON under /dashboard/api)." };
         var connection = new ConnectionOptions();
         var command = new Command("serve", "Serve the Zoom webinar QoS API (OAuth, scopes, paging, errors, rate limits) from a store.")
         {
-            urls, store, seed, noRateLimit, faults, retryAfter, retention, pageCache, timeScale, signingKey, redis, sync, syncInterval, syncSince, webhookSecret, webhookUrl, metricsToken, noDashboard,
+            urls, store, seed, noRateLimit, faults, retryAfter, retention, pageCache, timeScale, signingKey, redis, sync, syncInterval, syncSince, webhookSecret, webhookUrl, metricsToken, noDashboard, config,
         };
         foreach (var option in connection.All)
         {
@@ -88,19 +89,21 @@ internal static class ServeCommand
               zoomqos serve --store sqlite:archive.db --retention-months 0 --sync --sync-interval 15m   # ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET
               zoomqos serve --store sqlite:archive.db --retention-months 0   # ZOOMQOS_WEBHOOK_SECRET_TOKEN: QSS webhooks at /webhooks/zoom
               zoomqos serve --seed demo --time-scale 10 --webhook-url http://127.0.0.1:4000/zoom/events   # QSS events of the live webinar
+              zoomqos serve --config /etc/zoomqos/zoomqos.json   # or ./appsettings.json, or ZOOMQOS__STORE=… ZOOMQOS__PAGECACHEMB=64
               zoomqos serve --urls http://0.0.0.0:8080 --metrics-token "$SCRAPE_TOKEN"   # ZOOMQOS_METRICS_TOKEN: Prometheus at /metrics from anywhere
               zoomqos serve --urls http://10.0.0.11:8080 --store "postgres:Host=db;Database=zoomqos;Username=zoomqos" --redis db:6379 --signing-key $KEY
             """;
 
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(parseResult, context, async () =>
         {
-            using var zoom = parseResult.GetValue(sync) ? ZoomConnection.Open(connection.Read(parseResult, context), context, prefetchPages: false) : null;
+            var settings = CommandSettings.Read(parseResult, context, parseResult.GetValue(config), command.Options.Except(connection.All));
+            using var zoom = settings.Get(sync) ? ZoomConnection.Open(connection.Read(parseResult, context), context, prefetchPages: false) : null;
             var syncSettings = zoom is null ? null : new Archive.Sync.SyncSettings(
                 zoom.Credential.AccountId ?? connection.Read(parseResult, context).AccountId ?? "archive",
-                Durations.Parse(parseResult.GetValue(syncInterval)!, "--sync-interval") is { TotalSeconds: >= 1 } every ? every : throw new CliUsageException("--sync-interval must be 1s or more."),
+                Durations.Parse(settings.Get(syncInterval)!, "--sync-interval") is { TotalSeconds: >= 1 } every ? every : throw new CliUsageException("--sync-interval must be 1s or more."),
                 TimeSpan.FromMinutes(1))
             {
-                LookbackDays = parseResult.GetValue(syncSince) is { } since
+                LookbackDays = settings.Get(syncSince) is { } since
                     ? DateOnly.TryParseExact(since, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day <= DateOnly.FromDateTime(context.TimeProvider.GetUtcNow().UtcDateTime)
                         ? DateOnly.FromDateTime(context.TimeProvider.GetUtcNow().UtcDateTime).DayNumber - day.DayNumber
                         : throw new CliUsageException($"--sync-since must be a past date as yyyy-mm-dd, not '{since}'.")
@@ -111,26 +114,26 @@ internal static class ServeCommand
             {
                 options = new ServerOptions
                 {
-                    Urls = parseResult.GetValue(urls)!,
-                    Store = parseResult.GetValue(store)!,
-                    SeedDemo = parseResult.GetValue(seed) == "demo",
-                    RateLimits = !parseResult.GetValue(noRateLimit),
-                    Faults = FaultSpec.Parse(parseResult.GetValue(faults)),
-                    RetryAfter = parseResult.GetValue(retryAfter) switch
+                    Urls = settings.Get(urls)!,
+                    Store = settings.Get(store)!,
+                    SeedDemo = settings.Get(seed) == "demo",
+                    RateLimits = !settings.Get(noRateLimit),
+                    Faults = FaultSpec.Parse(settings.Get(faults)),
+                    RetryAfter = settings.Get(retryAfter) switch
                     {
                         "seconds" => RetryAfterFormat.Seconds,
                         "http-date" => RetryAfterFormat.HttpDate,
                         "none" => RetryAfterFormat.None,
                         _ => RetryAfterFormat.Iso8601,
                     },
-                    RetentionMonths = parseResult.GetValue(retention) is >= 0 and var months ? months : throw new FormatException("--retention-months must be 0 or more."),
-                    PageCacheBytes = parseResult.GetValue(pageCache) is >= 0 and var megabytes ? megabytes * 1024L * 1024 : throw new FormatException("--page-cache-mb must be 0 or more."),
-                    DemoTimeScale = parseResult.GetValue(timeScale) is > 0 and var scale ? scale : throw new FormatException("--time-scale must be more than 0."),
-                    SigningKey = SigningKey(parseResult.GetValue(signingKey) ?? context.GetEnvironmentVariable("ZOOMQOS_SIGNING_KEY")),
-                    Redis = parseResult.GetValue(redis) ?? context.GetEnvironmentVariable("ZOOMQOS_REDIS"),
-                    WebhookSecretToken = parseResult.GetValue(webhookSecret) ?? context.GetEnvironmentVariable("ZOOMQOS_WEBHOOK_SECRET_TOKEN"),
-                    WebhookUrl = WebhookUrl(parseResult.GetValue(webhookUrl), parseResult.GetValue(seed) == "demo", parseResult.GetValue(webhookSecret) ?? context.GetEnvironmentVariable("ZOOMQOS_WEBHOOK_SECRET_TOKEN")),
-                    MetricsToken = parseResult.GetValue(metricsToken) ?? context.GetEnvironmentVariable("ZOOMQOS_METRICS_TOKEN"),
+                    RetentionMonths = settings.Get(retention) is >= 0 and var months ? months : throw new FormatException("--retention-months must be 0 or more."),
+                    PageCacheBytes = settings.Get(pageCache) is >= 0 and var megabytes ? megabytes * 1024L * 1024 : throw new FormatException("--page-cache-mb must be 0 or more."),
+                    DemoTimeScale = settings.Get(timeScale) is > 0 and var scale ? scale : throw new FormatException("--time-scale must be more than 0."),
+                    SigningKey = SigningKey(settings.Get(signingKey) ?? context.GetEnvironmentVariable("ZOOMQOS_SIGNING_KEY")),
+                    Redis = settings.Get(redis) ?? context.GetEnvironmentVariable("ZOOMQOS_REDIS"),
+                    WebhookSecretToken = settings.Get(webhookSecret) ?? context.GetEnvironmentVariable("ZOOMQOS_WEBHOOK_SECRET_TOKEN"),
+                    WebhookUrl = WebhookUrl(settings.Get(webhookUrl), settings.Get(seed) == "demo", settings.Get(webhookSecret) ?? context.GetEnvironmentVariable("ZOOMQOS_WEBHOOK_SECRET_TOKEN")),
+                    MetricsToken = settings.Get(metricsToken) ?? context.GetEnvironmentVariable("ZOOMQOS_METRICS_TOKEN"),
                     ExtraMeters = zoom is null ? [] : [Archive.Sync.SyncMetrics.MeterName],
                     TimeProvider = context.TimeProvider,
                     ConfigureServices = services =>
@@ -140,12 +143,12 @@ internal static class ServeCommand
                             SyncHost.AddTo(services, zoom, syncSettings!);
                         }
 
-                        if (!parseResult.GetValue(noDashboard))
+                        if (!settings.Get(noDashboard))
                         {
                             Dashboard.DashboardSetup.AddServices(services);
                         }
                     },
-                    ConfigureApp = parseResult.GetValue(noDashboard) ? null : Dashboard.DashboardSetup.Map,
+                    ConfigureApp = settings.Get(noDashboard) ? null : Dashboard.DashboardSetup.Map,
                 };
             }
             catch (FormatException ex)
