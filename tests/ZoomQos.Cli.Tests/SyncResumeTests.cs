@@ -59,6 +59,7 @@ public sealed class SyncResumeTests(CliHarness cli) : IClassFixture<CliHarness>
         Assert.Contains("zoomqos_sync_runs_total{otel_scope_name=\"ZoomQos.Sync\",outcome=\"ok\"}", scrape, StringComparison.Ordinal);
         Assert.Contains("zoomqos_sync_lag_seconds", scrape, StringComparison.Ordinal);
         Assert.Contains("zoomqos_sync_instances_behind", scrape, StringComparison.Ordinal);
+        Assert.Contains("zoomqos_sync_instances_archived_total", scrape, StringComparison.Ordinal); // every sync name deploy/grafana/zoomqos.json charts
 
         var fetched = counter.Sessions.ToList();
         var twice = fetched.GroupBy(x => x).Where(g => g.Count() > 1).Select(g => g.Key).ToList();

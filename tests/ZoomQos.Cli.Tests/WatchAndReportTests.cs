@@ -37,6 +37,8 @@ public sealed class WatchAndReportTests(CliHarness cli) : IClassFixture<CliHarne
         var byCause = Regex.Matches(scrape, @"^zoomqos_watch_poor_by_cause\{[^}]*\} (\d+)$", RegexOptions.Multiline).Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(int.Parse(line.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), byCause);
         Assert.Matches(@"zoomqos_watch_mos_p10\{[^}]*\} [1-4]\.\d+", scrape);
+        Assert.Matches(@"zoomqos_watch_polls_total\{[^}]*\} 1\n", scrape);
+        Assert.Contains("zoomqos_watch_last_poll_seconds{", scrape, StringComparison.Ordinal); // every watch name deploy/grafana/zoomqos.json charts
         Assert.Contains($"Prometheus metrics at http://127.0.0.1:{port}/metrics", run.Stderr, StringComparison.Ordinal);
     }
 

@@ -124,6 +124,36 @@ public sealed partial class MetricsTests : IAsyncLifetime
         Assert.Contains("zoomqos_server_page_slots_in_use", right.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Every_server_metric_the_grafana_dashboard_charts_is_in_a_scrape_after_a_walk_and_an_ingestion()
+    {
+        await using var server = await StartAsync(o => o with { RateLimits = true });
+        using var api = new ZoomApi(server.BaseAddress);
+        var page = await api.GetAsync(Webinar, await api.TokenAsync());
+        var ingest = await api.TokenAsync("demo-ingest-client-id", "demo-ingest-client-secret");
+        var instance = "/v2/ingest/instances/" + Uri.EscapeDataString(Uri.EscapeDataString("Metrics+Uuid/Test0000w=="));
+        var put = await api.SendAsync(HttpMethod.Put, instance, ingest, new StringContent("""{"webinar_id":81234567998,"start_time":"2026-11-20T10:00:00Z","end_time":"2026-11-20T11:00:00Z"}""", System.Text.Encoding.UTF8, "application/json"));
+        var merged = await api.SendAsync(HttpMethod.Post, instance + "/participants", ingest, Ndjson(page.Json!["participants"]![0]!.ToJsonString()));
+        var refused = await api.SendAsync(HttpMethod.Post, instance + "/participants", ingest, Ndjson("{\"user_id\": "));
+        _ = await api.GetAsync(Webinar + "&next_page_token=not-one-of-ours", await api.TokenAsync());
+        _ = await api.OAuthAsync("/oauth/token?grant_type=account_credentials&account_id=demo", "demo-client-id", "wrong");
+        var token = await api.TokenAsync();
+        var burst = await Task.WhenAll(Enumerable.Range(0, 45).Select(_ => api.GetAsync(Webinar, token))); // over 40 a second: some 429s
+
+        var scrape = await api.GetAsync(ServerTelemetry.MetricsPath, null);
+
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.OK, HttpStatusCode.BadRequest), (put.Status, merged.Status, refused.Status));
+        Assert.Contains(burst, a => a.Status == HttpStatusCode.TooManyRequests);
+        var dashboard = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "grafana-zoomqos.json"));
+        var charted = MetricName().Matches(dashboard).Select(m => m.Value).Where(n => !n.StartsWith("zoomqos_watch_", StringComparison.Ordinal) && !n.StartsWith("zoomqos_sync_", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var scraped = SampleLine().Matches(scrape.Text).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
+        Assert.True(charted.Count >= 10, "the dashboard's queries were not read: " + string.Join(", ", charted));
+        var missing = charted.Except(scraped).ToList();
+        Assert.True(missing.Count == 0, "charted but not scraped: " + string.Join(", ", missing));
+        Assert.Equal(1, Sample(scrape.Text, "zoomqos_server_ingestion_merges_total"));
+        Assert.Equal(1, Sample(scrape.Text, "zoomqos_server_ingestion_lines_refused_total"));
+    }
+
     [Theory]
     [InlineData("127.0.0.1", null)]
     [InlineData("::1", null)]
@@ -146,6 +176,12 @@ public sealed partial class MetricsTests : IAsyncLifetime
         SampleLine().Matches(scrape)
             .Where(m => m.Groups["name"].Value == name && labels.All(l => m.Groups["labels"].Value.Contains(l, StringComparison.Ordinal)))
             .Sum(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
+
+    private static StringContent Ndjson(string text) => new(text, System.Text.Encoding.UTF8, "application/x-ndjson");
+
+    // The metric names in the dashboard's queries (watch's and the sync's are checked where they are served: Cli.Tests).
+    [GeneratedRegex(@"\b(zoomqos|http|kestrel|dotnet)_[a-z_]+[a-z]")]
+    private static partial Regex MetricName();
 
     [GeneratedRegex(@"^(?<name>[a-z_]+)(\{(?<labels>[^}]*)\})? (?<value>[0-9.e+-]+)", RegexOptions.Multiline)]
     private static partial Regex SampleLine();
