@@ -109,7 +109,7 @@ public abstract partial class SqlQosStore
     public async Task<WebinarInstance?> ResolveInstanceAsync(string accountId, string webinarIdOrUuid, QosListType type, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(webinarIdOrUuid);
-        using var activity = StoreActivities.Start("ResolveInstanceAsync", DbSystem);
+        using var activity = StoreActivities.Start("ResolveInstanceAsync", Kind);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = StorageKeys.IsWebinarId(webinarIdOrUuid, out var webinarId)
             ? DbCommands.Create(
@@ -149,7 +149,7 @@ public abstract partial class SqlQosStore
             parameters.AddRange([("after_start", after.StartMs), ("after_uuid", after.Uuid)]);
         }
 
-        using var activity = StoreActivities.Start("ListInstancesAsync", DbSystem);
+        using var activity = StoreActivities.Start("ListInstancesAsync", Kind);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = DbCommands.Create(connection, null, $"SELECT {InstanceColumns} FROM instances WHERE {where} ORDER BY start_ms, uuid LIMIT @limit", [.. parameters]);
         var instances = new List<WebinarInstance>();

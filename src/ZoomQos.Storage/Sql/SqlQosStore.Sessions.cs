@@ -73,7 +73,7 @@ public abstract partial class SqlQosStore
     public async Task<ParticipantPage> ReadParticipantsAsync(string instanceUuid, ParticipantCursor? after, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        using var activity = StoreActivities.Start("ReadParticipantsAsync", DbSystem);
+        using var activity = StoreActivities.Start("ReadParticipantsAsync", Kind);
         await using var connection = await OpenAsync(cancellationToken);
 
         // One read transaction: the sessions and their samples come from the same snapshot.
@@ -135,7 +135,7 @@ public abstract partial class SqlQosStore
     /// <inheritdoc/>
     public async Task<InstancePageState> ReadPageStateAsync(string instanceUuid, CancellationToken cancellationToken = default)
     {
-        using var activity = StoreActivities.Start("ReadPageStateAsync", DbSystem);
+        using var activity = StoreActivities.Start("ReadPageStateAsync", Kind);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = DbCommands.Create(
             connection,
@@ -149,7 +149,7 @@ public abstract partial class SqlQosStore
     /// <inheritdoc/>
     public async Task<StoredParticipant?> GetParticipantAsync(string instanceUuid, string participantId, CancellationToken cancellationToken = default)
     {
-        using var activity = StoreActivities.Start("GetParticipantAsync", DbSystem);
+        using var activity = StoreActivities.Start("GetParticipantAsync", Kind);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await BeginReadAsync(connection, cancellationToken);
         await using var command = DbCommands.Create(
@@ -234,7 +234,7 @@ public abstract partial class SqlQosStore
     private async Task<MergeResult> MergeAsync(string instanceUuid, IAsyncEnumerable<ParticipantQos> participants, ArchiveCheckpoint? checkpoint, CancellationToken cancellationToken, bool replace = false)
     {
         ArgumentNullException.ThrowIfNull(participants);
-        using var activity = StoreActivities.Start("MergeParticipantsAsync", DbSystem);
+        using var activity = StoreActivities.Start("MergeParticipantsAsync", Kind);
         await using var connection = await OpenForWriteAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
         var instanceId = await InstanceIdAsync(connection, transaction, instanceUuid, cancellationToken)

@@ -26,9 +26,6 @@ public abstract partial class SqlQosStore : IQosStore
     /// <summary>The store's kind in messages: "SQLite", "PostgreSQL".</summary>
     private protected abstract string Kind { get; }
 
-    /// <summary>The database in spans: <c>sqlite</c>, <c>postgresql</c>.</summary>
-    private string DbSystem => Kind.ToLowerInvariant();
-
     /// <inheritdoc/>
     public virtual async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -61,7 +58,7 @@ public abstract partial class SqlQosStore : IQosStore
     /// <inheritdoc/>
     public async Task<Account?> GetAccountAsync(string accountId, CancellationToken cancellationToken = default)
     {
-        using var activity = StoreActivities.Start("GetAccountAsync", DbSystem);
+        using var activity = StoreActivities.Start("GetAccountAsync", Kind);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = DbCommands.Create(connection, null, "SELECT id, plan, dashboard, privacy_blanking, qss_subscription, master_account_id FROM accounts WHERE id = @id", ("id", accountId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -101,7 +98,7 @@ public abstract partial class SqlQosStore : IQosStore
     {
         ArgumentNullException.ThrowIfNull(clientId);
         ArgumentNullException.ThrowIfNull(clientSecret);
-        using var activity = StoreActivities.Start("AuthenticateAppAsync", DbSystem);
+        using var activity = StoreActivities.Start("AuthenticateAppAsync", Kind);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = DbCommands.Create(
             connection,

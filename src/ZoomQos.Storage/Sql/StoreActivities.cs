@@ -15,11 +15,17 @@ public static class StoreActivities
 
     /// <summary>Starts a span for one store call; null when nobody listens.</summary>
     /// <param name="operation">The store method.</param>
-    /// <param name="system">The database: <c>sqlite</c> or <c>postgresql</c>.</param>
-    internal static Activity? Start(string operation, string system)
+    /// <param name="kind">The store's kind, "SQLite" or "PostgreSQL" (<c>db.system.name</c>: <c>sqlite</c>, <c>postgresql</c>).</param>
+    internal static Activity? Start(string operation, string kind)
     {
+        // Nothing is made, not even the span's name, when no tracer listens: the store's reads are on every request.
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
         var activity = Source.StartActivity("store " + operation, ActivityKind.Client);
-        activity?.SetTag("db.system.name", system);
+        activity?.SetTag("db.system.name", kind.ToLowerInvariant());
         activity?.SetTag("db.operation.name", operation);
         return activity;
     }
