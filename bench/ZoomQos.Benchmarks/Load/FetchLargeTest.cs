@@ -148,7 +148,7 @@ internal static partial class FetchLargeTest
         }
     }
 
-    private static async Task<(int Pages, long Bytes, TimeSpan Elapsed)> BareLoopAsync(Uri baseAddress, string uuid)
+    internal static async Task<(int Pages, long Bytes, TimeSpan Elapsed)> BareLoopAsync(Uri baseAddress, string uuid)
     {
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await DemoTokens.RequestAsync(http, baseAddress));

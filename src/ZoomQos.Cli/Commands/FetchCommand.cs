@@ -78,13 +78,18 @@ internal static class FetchCommand
             if (chosen == OutputFormat.Ndjson)
             {
                 // NDJSON is each session as the API sent it: its bytes are copied out of the page, never parsed and written again.
-                walked = await ParticipantWalk.RunJsonAsync(context, zoom, id, listType, parse.GetValue(pageSize), async page =>
+                // Written synchronously: an asynchronous file write is a thread-pool hop on Linux, two a session (a
+                // quarter of a 5,000 × 120 fetch's CPU went to them, decision 0022), while the next page is already on its way.
+                walked = await ParticipantWalk.RunJsonAsync(context, zoom, id, listType, parse.GetValue(pageSize), page =>
                 {
                     foreach (var participant in page.Values)
                     {
-                        await file.Stream.WriteAsync(participant.Utf8, cancellationToken);
+                        cancellationToken.ThrowIfCancellationRequested();
+                        file.Stream.Write(participant.Utf8.Span);
                         file.Stream.WriteByte((byte)'\n');
                     }
+
+                    return ValueTask.CompletedTask;
                 }, cancellationToken);
                 await file.Stream.FlushAsync(cancellationToken);
             }

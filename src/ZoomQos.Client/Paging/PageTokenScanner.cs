@@ -1,32 +1,30 @@
-using System.Text.Json;
-
 namespace ZoomQos.Client.Paging;
 
 /// <summary>
-/// Finds <c>next_page_token</c> in a list page without materializing it: a token scan of the top level (the
-/// participants array is skipped, not parsed), so the next page can be requested before this one is parsed.
+/// Finds <c>next_page_token</c> in a list page without materializing it: a structural scan of the top level
+/// (<see cref="JsonScan"/>: the participants array is skipped, not tokenized), so the next page can be requested
+/// before this one is parsed.
 /// </summary>
 internal static class PageTokenScanner
 {
     /// <summary>The token, or <see langword="null"/> when it is absent or empty (the last page).</summary>
     public static string? Find(ReadOnlySpan<byte> page)
     {
-        var reader = new Utf8JsonReader(page);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        var start = JsonScan.Whitespace(page, 0);
+        if (start >= page.Length || page[start] != (byte)'{')
         {
             return null;
         }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var members = new JsonMembers(page, start);
+        while (members.Next())
         {
-            if (reader.ValueTextEquals("next_page_token"u8))
+            var value = members.Position;
+            members.SkipValue();
+            if (members.NameIs("next_page_token"u8))
             {
-                reader.Read();
-                return reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } token ? token : null;
+                return page[value] == (byte)'"' && JsonScan.Text(page[value..members.Position]) is { Length: > 0 } token ? token : null;
             }
-
-            reader.Read();
-            reader.Skip();
         }
 
         return null;

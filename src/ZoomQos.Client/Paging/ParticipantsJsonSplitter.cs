@@ -1,11 +1,13 @@
+using System.Buffers.Text;
 using System.Text.Json;
 using ZoomQos.Client.Errors;
 
 namespace ZoomQos.Client.Paging;
 
 /// <summary>
-/// Cuts a participants page into its sessions' JSON objects without parsing them: a token scan that notes where each
-/// element of <c>participants</c> begins and ends and reads only its <c>user_id</c> (and the page's <c>total_records</c>).
+/// Cuts a participants page into its sessions' JSON objects without parsing them: a structural scan
+/// (<see cref="JsonScan"/>) that notes where each element of <c>participants</c> begins and ends and reads only its
+/// <c>user_id</c> (and the page's <c>total_records</c>).
 /// </summary>
 internal static class ParticipantsJsonSplitter
 {
@@ -17,34 +19,29 @@ internal static class ParticipantsJsonSplitter
         long? total = null;
         try
         {
-            var reader = new Utf8JsonReader(page);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            var start = JsonScan.Whitespace(page, 0);
+            if (start >= page.Length || page[start] != (byte)'{')
             {
                 throw Malformed(path, "is not a JSON object");
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            var members = new JsonMembers(page, start);
+            while (members.Next())
             {
-                if (reader.ValueTextEquals("participants"u8))
+                if (members.NameIs("participants"u8) && page[members.Position] == (byte)'[')
                 {
-                    reader.Read();
-                    if (reader.TokenType == JsonTokenType.StartArray)
-                    {
-                        ReadSessions(ref reader, page, participants, path);
-                        continue;
-                    }
+                    members.Position = ReadSessions(page, members.Position, participants, path);
                 }
-                else if (reader.ValueTextEquals("total_records"u8))
+                else if (members.NameIs("total_records"u8))
                 {
-                    reader.Read();
-                    total = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var n) ? n : null;
+                    var at = members.Position;
+                    members.SkipValue();
+                    total = Utf8Parser.TryParse(page[at..members.Position], out long n, out var used) && used == members.Position - at ? n : null;
                 }
                 else
                 {
-                    reader.Read();
+                    members.SkipValue();
                 }
-
-                reader.Skip();
             }
         }
         catch (JsonException ex)
@@ -55,31 +52,35 @@ internal static class ParticipantsJsonSplitter
         return (participants, total);
     }
 
-    private static void ReadSessions(ref Utf8JsonReader reader, ReadOnlySpan<byte> page, List<ParticipantJson> participants, string path)
+    // Each element of the array at `at`, its bytes copied out and its user_id read; returns the index past the array.
+    private static int ReadSessions(ReadOnlySpan<byte> page, int at, List<ParticipantJson> participants, string path)
     {
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        var elements = new JsonElements(page, at);
+        while (elements.Next())
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
+            var start = elements.Position;
+            if (page[start] != (byte)'{')
             {
                 throw Malformed(path, "has a participant that is not an object");
             }
 
-            var start = (int)reader.TokenStartIndex;
             string? userId = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            var members = new JsonMembers(page, start);
+            while (members.Next())
             {
-                var isUserId = reader.ValueTextEquals("user_id"u8);
-                reader.Read();
-                if (isUserId && reader.TokenType == JsonTokenType.String)
+                var value = members.Position;
+                members.SkipValue();
+                if (members.NameIs("user_id"u8) && page[value] == (byte)'"')
                 {
-                    userId = reader.GetString();
+                    userId = JsonScan.Text(page[value..members.Position]);
                 }
-
-                reader.Skip();
             }
 
-            participants.Add(new ParticipantJson(userId, OneLine(page[start..(int)reader.BytesConsumed])));
+            elements.Position = members.Position;
+            participants.Add(new ParticipantJson(userId, OneLine(page[start..members.Position])));
         }
+
+        return elements.Position;
     }
 
     /// <summary>
