@@ -39,6 +39,40 @@ public sealed class FetchNdjsonTests
         }
     }
 
+    [Fact]
+    public async Task Output_to_a_pipe_is_written_to_it_and_leaves_it_a_pipe()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("zoomqos-fifo-");
+        try
+        {
+            var fifo = Path.Combine(folder.FullName, "out");
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+            {
+                await mkfifo.WaitForExitAsync();
+            }
+
+            var body = """{"page_size":1,"total_records":1,"next_page_token":"","participants":[{"user_id":"1","user_qos":[]}]}""";
+            var environment = new Dictionary<string, string> { ["ZOOMQOS_BASE_URL"] = "https://api.zoom.test/v2", ["ZOOM_ACCESS_TOKEN"] = "fixture-token" };
+            var read = Task.Run(() => File.ReadAllTextAsync(fifo)); // its open returns once the fetch opens the pipe to write
+            var run = await CliHarness.RunAsync(["fetch", "81234567890", "--type", "past", "--format", "ndjson", "--rate-plan", "none", "--output", fifo], environment, _ => new Answer(body));
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.True(await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(30))) == read, "nothing was written to the pipe (was a file moved onto it?)");
+            Assert.Equal("{\"user_id\":\"1\",\"user_qos\":[]}\n", await read);
+            Assert.Equal(0, new FileInfo(fifo).Length); // still the pipe: a file moved onto it would hold the line
+            Assert.Single(folder.GetFileSystemInfos()); // and no temporary file beside it
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private sealed class Answer(string body) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
