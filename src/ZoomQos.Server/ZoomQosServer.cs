@@ -139,7 +139,7 @@ public sealed class ZoomQosServer : IAsyncDisposable
         services.AddSingleton<ZoomGate>();
         services.AddSingleton<InstanceRules>();
         services.AddSingleton(new PageSlots(options.MaxPagesInFlight));
-        services.AddSingleton(new PageCache(options.PageCacheBytes));
+        services.AddSingleton(_ => new PageCache(options.PageCacheBytes, options.PageCacheFolder)); // made by the container, so disposed with it: its folder goes
         services.AddHostedService<NativeMemoryTrim>();
         services.AddOpenApi();
         services.AddServerTelemetry(options);

@@ -51,6 +51,7 @@ public sealed class ServeConfigurationTests : IDisposable
     [InlineData("ZOOMQOS__RETRYAFTER", "weekly", "setting RetryAfter")]
     [InlineData("ZOOMQOS__PAGECACHE", "5", "unknown setting 'PAGECACHE'")]
     [InlineData("ZOOMQOS__RETENTIONMONTHS", "-2", "--retention-months must be 0 or more")]
+    [InlineData("ZOOMQOS__PAGECACHEDIR", "/no/such/folder", "--page-cache-dir: the folder '/no/such/folder' does not exist")]
     public async Task A_bad_variable_stops_serve_with_one_line_naming_it(string name, string value, string message)
     {
         var run = await CliHarness.RunAsync(["serve", "--store", "sqlite:" + Path.Combine(_directory, "never.db")], new Dictionary<string, string> { [name] = value });

@@ -13,8 +13,8 @@ namespace ZoomQos.Benchmarks.Peers;
 /// Issue 19's server row: <c>zoomqos serve --seed demo --no-rate-limit</c> as a process serving the demo all-hands' 101
 /// list pages (page_size 10) under wrk with 16 connections, beside the ceiling (a bare Kestrel app returning page 1's
 /// bytes from memory) and WireMock.Net returning page 1 canned, interleaved, a warm-up round not counted. The server's
-/// resident memory is sampled while wrk runs against it: all of it (VmRSS, which counts the SQLite file once for each
-/// pooled connection that mapped it, decision 0011) and its own (RssAnon).
+/// resident memory is sampled while wrk runs against it: all of it (VmRSS, the goal's figure) and its heap and native
+/// memory (RssAnon).
 /// </summary>
 internal static partial class ServerRow
 {

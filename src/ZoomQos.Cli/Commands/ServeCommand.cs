@@ -38,6 +38,7 @@ internal static class ServeCommand
             Description = "Megabytes of encoded list pages of ended webinars kept to be sent again (a merge makes an instance's pages stale); 0 keeps none.",
             DefaultValueFactory = _ => 128,
         };
+        var pageCacheDir = new Option<string?>("--page-cache-dir") { Description = "The folder in which the kept pages' files go (a folder of the server's own is made in it, removed when it stops): the system's temporary folder by default; name a disk-backed one where that is in memory (tmpfs)." };
         var timeScale = new Option<double>("--time-scale")
         {
             Description = "How much faster than real time the demo's live webinar accrues minutes.",
@@ -72,7 +73,7 @@ internal static class ServeCommand
         var connection = new ConnectionOptions();
         var command = new Command("serve", "Serve the Zoom webinar QoS API (OAuth, scopes, paging, errors, rate limits) from a store.")
         {
-            urls, store, seed, noRateLimit, faults, retryAfter, retention, pageCache, timeScale, signingKey, redis, sync, syncInterval, syncSince, webhookSecret, webhookUrl, metricsToken, noDashboard, config,
+            urls, store, seed, noRateLimit, faults, retryAfter, retention, pageCache, pageCacheDir, timeScale, signingKey, redis, sync, syncInterval, syncSince, webhookSecret, webhookUrl, metricsToken, noDashboard, config,
         };
         foreach (var option in connection.All)
         {
@@ -128,6 +129,7 @@ internal static class ServeCommand
                     },
                     RetentionMonths = settings.Get(retention) is >= 0 and var months ? months : throw new FormatException("--retention-months must be 0 or more."),
                     PageCacheBytes = settings.Get(pageCache) is >= 0 and var megabytes ? megabytes * 1024L * 1024 : throw new FormatException("--page-cache-mb must be 0 or more."),
+                    PageCacheFolder = settings.Get(pageCacheDir) is { } folder ? (Directory.Exists(folder) ? folder : throw new FormatException($"--page-cache-dir: the folder '{folder}' does not exist.")) : null,
                     DemoTimeScale = settings.Get(timeScale) is > 0 and var scale ? scale : throw new FormatException("--time-scale must be more than 0."),
                     SigningKey = SigningKey(settings.Get(signingKey) ?? context.GetEnvironmentVariable("ZOOMQOS_SIGNING_KEY")),
                     Redis = settings.Get(redis) ?? context.GetEnvironmentVariable("ZOOMQOS_REDIS"),

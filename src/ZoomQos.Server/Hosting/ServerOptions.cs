@@ -46,9 +46,13 @@ public sealed record ServerOptions
     /// <summary>
     /// How many bytes of encoded list pages of ended instances are kept to be sent again (each page keyed by the
     /// instance's revision, so a merge into it makes its pages stale in any process); zero keeps none. 128 MB by
-    /// default: the demo all-hands' 101 pages are 92 MB (docs/decisions/0023).
+    /// default: the demo all-hands' 101 pages are 92 MB (docs/decisions/0023). They are kept in files, in a folder of
+    /// the server's own in <see cref="PageCacheFolder"/>, not on the heap.
     /// </summary>
     public long PageCacheBytes { get; init; } = 128L * 1024 * 1024;
+
+    /// <summary>Where the kept pages' folder is made; the system's temporary folder when null.</summary>
+    public string? PageCacheFolder { get; init; }
 
     /// <summary>
     /// How often memory freed by native code (SQLite, the JIT, OpenSSL) is given back to the system, on Linux with

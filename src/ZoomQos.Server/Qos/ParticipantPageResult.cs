@@ -11,10 +11,10 @@ namespace ZoomQos.Server.Qos;
 /// <summary>
 /// A list page: the envelope and the stored participant objects, encoded once into one buffer (<see cref="Encode"/>;
 /// the stored JSON is already what Zoom would send, so it is copied, not parsed or re-serialized), then written with
-/// the request's own next page token spliced in where <see cref="EncodedPage.TokenAt"/> says. An ended instance's
-/// encoded page is kept (<see cref="PageCache"/>) and sent again with one copy.
+/// the request's own next page token spliced in where <see cref="IPageBytes.TokenAt"/> says. An ended instance's
+/// encoded page is kept (<see cref="PageCache"/>) and sent again with one copy, from the file it is kept in.
 /// </summary>
-internal sealed class ParticipantPageResult(EncodedPage page, string nextPageToken) : IResult
+internal sealed class ParticipantPageResult(IPageBytes page, string nextPageToken) : IResult
 {
     // Written in parts of this size, each flushed: a slow reader holds Kestrel's buffers for one part, not the page.
     private const int Part = 256 * 1024;
@@ -61,13 +61,13 @@ internal sealed class ParticipantPageResult(EncodedPage page, string nextPageTok
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = page.Bytes.Length + token.Length;
+        response.ContentLength = page.Length + token.Length;
         var body = response.BodyWriter;
-        body.Write(page.Bytes.Span[..page.TokenAt]);
+        page.CopyTo(body, 0, page.TokenAt);
         body.Write(token);
-        for (var at = page.TokenAt; at < page.Bytes.Length; at += Part)
+        for (var at = page.TokenAt; at < page.Length; at += Part)
         {
-            body.Write(page.Bytes.Span[at..Math.Min(at + Part, page.Bytes.Length)]);
+            page.CopyTo(body, at, Math.Min(Part, page.Length - at));
             await body.FlushAsync(httpContext.RequestAborted);
         }
     }

@@ -40,7 +40,7 @@ internal static class QosEndpoints
         return routes;
     }
 
-    private static Task Send(EncodedPage page, HttpContext http, PageTokens pageTokens, string account, string instanceUuid, Contracts.Qos.QosListType type)
+    private static Task Send(IPageBytes page, HttpContext http, PageTokens pageTokens, string account, string instanceUuid, Contracts.Qos.QosListType type)
     {
         http.Metrics().PageServed(http, page.Rows);
         return new ParticipantPageResult(page, page.Next is null ? string.Empty : pageTokens.Issue(account, instanceUuid, type, page.Next)).ExecuteAsync(http);
@@ -91,7 +91,11 @@ internal static class QosEndpoints
         // An ended instance's page may be kept; a live one changes every minute and is read once by each walk.
         if (!instance.IsLive && cache.Find(key) is { } kept)
         {
-            await Send(kept, http, pageTokens, account.Id, instance.Uuid, type);
+            using (kept)
+            {
+                await Send(kept, http, pageTokens, account.Id, instance.Uuid, type);
+            }
+
             return Results.Empty;
         }
 

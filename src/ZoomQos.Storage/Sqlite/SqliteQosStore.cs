@@ -176,8 +176,9 @@ public sealed class SqliteQosStore : SqlQosStore
 
     /// <summary>
     /// Per-connection settings, applied once to each physical connection rather than on every open from the pool
-    /// (the connection string's <c>Foreign Keys=True</c> runs its PRAGMA on every open): foreign keys on, and
-    /// reads through a memory map instead of a <c>pread</c> and a copy per page (docs/decisions/0011).
+    /// (the connection string's <c>Foreign Keys=True</c> runs its PRAGMA on every open): foreign keys on. Reads are
+    /// SQLite's default <c>pread</c>s, not a memory map: the map was as fast under wrk once pages were read through the
+    /// C API, and each pooled connection's map counted the file again in the server's resident memory (decision 0011).
     /// </summary>
     private static void ConfigureOnce(SqliteConnection connection)
     {
@@ -188,7 +189,7 @@ public sealed class SqliteQosStore : SqlQosStore
         }
 
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA mmap_size = 1073741824;";
+        pragma.CommandText = "PRAGMA foreign_keys = ON;";
         pragma.ExecuteNonQuery();
         Configured.TryAdd(handle, Done);
     }
