@@ -31,14 +31,7 @@ internal static partial class FetchLargeTest
             using var serve = Start(cli, ["serve", "--urls", "http://127.0.0.1:0", "--store", store, "--seed", "demo", "--no-rate-limit"]);
             var listening = await WaitForAsync(serve, "zoomqos serve: listening on", TimeSpan.FromMinutes(2));
             var baseAddress = new Uri(Listening().Match(listening).Groups[1].Value);
-            var environment = new Dictionary<string, string>
-            {
-                ["ZOOMQOS_BASE_URL"] = new Uri(baseAddress, "v2").AbsoluteUri,
-                ["ZOOMQOS_TOKEN_URL"] = new Uri(baseAddress, "oauth/token").AbsoluteUri,
-                ["ZOOM_ACCOUNT_ID"] = "demo",
-                ["ZOOM_CLIENT_ID"] = "demo-client-id",
-                ["ZOOM_CLIENT_SECRET"] = "demo-client-secret",
-            };
+            var environment = DemoEnvironment(baseAddress);
 
             var bare = await BareLoopAsync(baseAddress, uuid);
             Console.WriteLine($"bare HttpClient loop: {bare.Pages} pages, {bare.Bytes / 1e6:0.0} MB in {bare.Elapsed.TotalSeconds:0.00} s");
@@ -70,6 +63,16 @@ internal static partial class FetchLargeTest
             directory.Delete(recursive: true);
         }
     }
+
+    /// <summary>What points a client process at a <c>serve --seed demo</c> at <paramref name="baseAddress"/> with the demo app's credentials.</summary>
+    internal static Dictionary<string, string> DemoEnvironment(Uri baseAddress) => new()
+    {
+        ["ZOOMQOS_BASE_URL"] = new Uri(baseAddress, "v2").AbsoluteUri,
+        ["ZOOMQOS_TOKEN_URL"] = new Uri(baseAddress, "oauth/token").AbsoluteUri,
+        ["ZOOM_ACCOUNT_ID"] = "demo",
+        ["ZOOM_CLIENT_ID"] = "demo-client-id",
+        ["ZOOM_CLIENT_SECRET"] = "demo-client-secret",
+    };
 
     internal static string CliPath()
     {

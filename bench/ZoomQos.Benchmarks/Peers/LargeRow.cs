@@ -25,14 +25,7 @@ internal static partial class LargeRow
         var uuid = simulate.Stdout.Trim();
         using var server = ZoomqosProcess.Start("serve", "--urls", "http://127.0.0.1:0", "--store", store, "--seed", "demo", "--no-rate-limit");
         var address = new Uri(Listening().Match(await server.WaitForStderrAsync("zoomqos serve: listening on", TimeSpan.FromSeconds(90))).Groups[1].Value);
-        var environment = new Dictionary<string, string>
-        {
-            ["ZOOMQOS_BASE_URL"] = new Uri(address, "v2").AbsoluteUri,
-            ["ZOOMQOS_TOKEN_URL"] = new Uri(address, "oauth/token").AbsoluteUri,
-            ["ZOOM_ACCOUNT_ID"] = "demo",
-            ["ZOOM_CLIENT_ID"] = "demo-client-id",
-            ["ZOOM_CLIENT_SECRET"] = "demo-client-secret",
-        };
+        var environment = FetchLargeTest.DemoEnvironment(address);
 
         var output = Path.Combine(directory.FullName, "large.ndjson");
         var bareTimes = new List<TimeSpan>();
