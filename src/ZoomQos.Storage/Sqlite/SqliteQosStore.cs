@@ -138,37 +138,27 @@ public sealed class SqliteQosStore : SqlQosStore
             return Task.FromResult(bySession);
         }
 
-        var handle = ((SqliteConnection)connection).Handle!;
         var sql = $"SELECT session_id, json FROM samples WHERE session_id IN ({string.Join(", ", Enumerable.Repeat("?", sessionIds.Count))}) ORDER BY session_id, minute";
-        var rc = SQLitePCL.raw.sqlite3_prepare_v2(handle, sql, out var statement);
-        SqliteException.ThrowExceptionForRC(rc, handle);
-        using (statement)
+        using var statement = new SqliteStatement((SqliteConnection)connection, sql);
+        for (var i = 0; i < sessionIds.Count; i++)
         {
-            for (var i = 0; i < sessionIds.Count; i++)
+            statement.Bind(i + 1, sessionIds[i]);
+        }
+
+        List<ReadOnlyMemory<byte>>? current = null;
+        var currentId = long.MinValue;
+        while (statement.Step())
+        {
+            var id = statement.Int64(0);
+            if (current is null || id != currentId)
             {
-                SqliteException.ThrowExceptionForRC(SQLitePCL.raw.sqlite3_bind_int64(statement, i + 1, sessionIds[i]), handle);
+                currentId = id;
+                current = new List<ReadOnlyMemory<byte>>(90);
+                bySession[id] = current;
             }
 
-            List<ReadOnlyMemory<byte>>? current = null;
-            var currentId = long.MinValue;
-            while ((rc = SQLitePCL.raw.sqlite3_step(statement)) == SQLitePCL.raw.SQLITE_ROW)
-            {
-                var id = SQLitePCL.raw.sqlite3_column_int64(statement, 0);
-                if (current is null || id != currentId)
-                {
-                    currentId = id;
-                    current = new List<ReadOnlyMemory<byte>>(90);
-                    bySession[id] = current;
-                }
-
-                var blob = SQLitePCL.raw.sqlite3_column_blob(statement, 1);
-                current.Add(arena is null ? blob.ToArray() : arena.Add(blob));
-            }
-
-            if (rc != SQLitePCL.raw.SQLITE_DONE)
-            {
-                SqliteException.ThrowExceptionForRC(rc, handle);
-            }
+            var blob = statement.Blob(1);
+            current.Add(arena is null ? blob.ToArray() : arena.Add(blob));
         }
 
         return Task.FromResult(bySession);
