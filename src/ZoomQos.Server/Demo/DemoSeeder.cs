@@ -29,6 +29,13 @@ public static partial class DemoSeeder
             await store.UpsertAccountAsync(account, cancellationToken);
         }
 
+        // The apps' and users' salted hashes (PBKDF2, about a second in all) are made on another core while the
+        // webinars are simulated and written: neither needs the other, only the accounts above.
+        await Task.WhenAll(Task.Run(() => SeedCredentialsAsync(store, demo, now, cancellationToken), cancellationToken), SeedWebinarsAsync(store, demo, now, logger, cancellationToken));
+    }
+
+    private static async Task SeedCredentialsAsync(IQosStore store, DemoDataSet demo, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         foreach (var app in demo.Apps)
         {
             // Stored with its secret already: a new salt would change the store for nothing.
@@ -55,7 +62,10 @@ public static partial class DemoSeeder
                 }
             }
         }
+    }
 
+    private static async Task SeedWebinarsAsync(IQosStore store, DemoDataSet demo, DateTimeOffset now, ILogger logger, CancellationToken cancellationToken)
+    {
         foreach (var webinar in demo.Webinars)
         {
             var instance = webinar.Instance;
