@@ -5,7 +5,7 @@ namespace ZoomQos.Storage.Sqlite;
 
 /// <summary>
 /// One prepared statement on a connection's handle, through SQLite's C API: parameters bound by position from spans,
-/// no per-execution name lookup, boxing or copy of a blob into an array of its own (decision 0026).
+/// no per-execution name lookup or boxing of each value (decision 0026).
 /// It runs in whatever transaction the connection has open. Every failing call throws <see cref="SqliteException"/>.
 /// </summary>
 internal sealed class SqliteStatement : IDisposable
