@@ -79,6 +79,21 @@ public sealed class PageCacheFileTests : IDisposable
     }
 
     [Fact]
+    public void An_instance_whose_pages_would_not_all_fit_keeps_none_and_one_whose_pages_fit_keeps_them()
+    {
+        using var cache = new PageCache(100_000, _parent.FullName);
+        var page = new EncodedPage(new byte[10_000], 0, null, 10); // 1,000 bytes a session
+
+        cache.Keep(Key("large", sessions: 101), page); // 101,000 bytes of pages: a walk of it would evict its own first pages
+        cache.Keep(Key("fits", sessions: 100), page);
+
+        Assert.Null(cache.Find(Key("large", sessions: 101)));
+        using var kept = cache.Find(Key("fits", sessions: 100));
+        Assert.NotNull(kept);
+        Assert.Single(Assert.Single(_parent.GetDirectories()).GetFiles());
+    }
+
+    [Fact]
     public void A_cache_of_zero_bytes_keeps_nothing_and_makes_no_folder()
     {
         using var cache = new PageCache(0, _parent.FullName);
@@ -89,7 +104,7 @@ public sealed class PageCacheFileTests : IDisposable
 
     public void Dispose() => _parent.Delete(recursive: true);
 
-    private static PageKey Key(string instance) => new(instance, new InstancePageState(10, 1), null, 10, false, "webinar_number", "1");
+    private static PageKey Key(string instance, long sessions = 10) => new(instance, new InstancePageState(sessions, 1), null, 10, false, "webinar_number", "1");
 
     private static async Task<byte[]> ReadAsync(KeptPage page)
     {

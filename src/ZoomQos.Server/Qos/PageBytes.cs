@@ -20,12 +20,14 @@ internal interface IPageBytes
     void CopyTo(PipeWriter body, int from, int count);
 }
 
-/// <summary>A page just encoded, in memory.</summary>
-internal sealed record EncodedPage(ReadOnlyMemory<byte> Bytes, int TokenAt, ParticipantCursor? Next, int Rows) : IPageBytes
+/// <summary>A page just encoded, in memory: in a pooled buffer when <paramref name="Owner"/> is given, returned on dispose.</summary>
+internal sealed record EncodedPage(ReadOnlyMemory<byte> Bytes, int TokenAt, ParticipantCursor? Next, int Rows, IDisposable? Owner = null) : IPageBytes, IDisposable
 {
     public int Length => Bytes.Length;
 
     public void CopyTo(PipeWriter body, int from, int count) => body.Write(Bytes.Span.Slice(from, count));
+
+    public void Dispose() => Owner?.Dispose();
 }
 
 /// <summary>Where <see cref="PageCache"/> keeps a page: its file, and what <see cref="IPageBytes"/> says of it.</summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CommunityToolkit.HighPerformance.Buffers;
 using Microsoft.AspNetCore.Http;
 using ZoomQos.Contracts.Serialization;
 using ZoomQos.Storage;
@@ -31,7 +32,9 @@ internal sealed class ParticipantPageResult(IPageBytes page, string nextPageToke
         var mid = Encoding.UTF8.GetBytes($"\",\"{Json(numberField)}\":\"{Json(number)}\",\"participants\":[");
         var participants = page.Participants;
         var length = head.Length + mid.Length + 2 + participants.Sum(p => p.SessionJson.Length + 16 + p.SampleJson.Sum(s => s.Length + 1)) + participants.Count;
-        var buffer = new ArrayBufferWriter<byte>(length);
+        // Pooled: a page is about 1 MB, and a new array each would be on the large-object heap, every walk of a large
+        // webinar a gen-2 collection every other page. The caller disposes the page once it is sent (and kept).
+        var buffer = new ArrayPoolBufferWriter<byte>(length);
         buffer.Write(head);
         buffer.Write(mid);
         for (var i = 0; i < participants.Count; i++)
@@ -52,7 +55,7 @@ internal sealed class ParticipantPageResult(IPageBytes page, string nextPageToke
         }
 
         buffer.Write("]}"u8);
-        return new EncodedPage(buffer.WrittenMemory, head.Length, page.Next, participants.Count);
+        return new EncodedPage(buffer.WrittenMemory, head.Length, page.Next, participants.Count, buffer);
     }
 
     public async Task ExecuteAsync(HttpContext httpContext)

@@ -107,11 +107,14 @@ internal static class QosEndpoints
             encoded = ParticipantPageResult.Encode(state.Participants, pageSize, surface.NumberField, number, page, account.PrivacyBlanking);
         }
 
-        // Kept once it is sent: writing its file is not the waiting client's time.
-        await Send(encoded, http, pageTokens, account.Id, instance.Uuid, type);
-        if (!instance.IsLive)
+        // Kept once it is sent: writing its file is not the waiting client's time. Then its buffer goes back to the pool.
+        using (encoded)
         {
-            cache.Keep(key, encoded);
+            await Send(encoded, http, pageTokens, account.Id, instance.Uuid, type);
+            if (!instance.IsLive)
+            {
+                cache.Keep(key, encoded);
+            }
         }
 
         return Results.Empty;
