@@ -15,7 +15,7 @@ using ZoomQos.Benchmarks.Load;
 //   analysis-memory           the analyzer's heap per session minute
 //   trends [instances]        trends over 500 archived instances on SQLite and PostgreSQL, beside re-analysing them
 //   peers [rounds] [seconds] [rows]  the same work by a peer and by ZoomQos, interleaved: @zoom/rivet's walk beside fetch's, the paced walk, serve under wrk
-//                             beside Kestrel and WireMock.Net, 5,000 x 120 fetched beside a bare loop; rows: walk,paced,server,large
+//                             beside Kestrel and WireMock.Net, 5,000 x 120 fetched beside a bare loop, zoomqos demo; rows: walk,paced,server,large,demo
 switch (args.FirstOrDefault())
 {
     case "load":

@@ -15,7 +15,8 @@ namespace ZoomQos.Benchmarks.Judged;
 /// (<c>tests/ZoomQos.TestSupport/Peers/rivet</c>) beside <c>zoomqos fetch --format ndjson --rate-plan none</c>.
 /// PASS needs Rivet's median time at least 1.5 × ours, and both outputs one sha256.
 /// Then the same walk paced against a server that limits (<see cref="PacedRow"/>), the server under wrk beside a bare-Kestrel ceiling and WireMock.Net (<see cref="ServerRow"/>), [seconds] each run,
-/// and a simulated 5,000 × 120 webinar fetched beside a bare GET loop (<see cref="LargeRow"/>). [rows] (walk,paced,server,large: all by default) runs some.
+/// a simulated 5,000 × 120 webinar fetched beside a bare GET loop (<see cref="LargeRow"/>), and <c>zoomqos demo</c> as a
+/// newcomer runs it (<see cref="DemoRow"/>). [rows] (walk,paced,server,large,demo: all by default) runs some.
 /// The rows print as one table, each goal met or not.
 /// </summary>
 internal static class PeersRun
@@ -26,7 +27,7 @@ internal static class PeersRun
     {
         var rounds = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var r) ? r : 3;
         var seconds = args.Length > 2 && int.TryParse(args[2], CultureInfo.InvariantCulture, out var s) ? s : 10;
-        var only = args.Length > 3 ? args[3].Split(',') : ["walk", "paced", "server", "large"];
+        var only = args.Length > 3 ? args[3].Split(',') : ["walk", "paced", "server", "large", "demo"];
         var verdict = new Verdict("peers");
         if (RivetPeer.FindNode() is null)
         {
@@ -96,6 +97,11 @@ internal static class PeersRun
             if (only.Contains("large"))
             {
                 rows.Add(await LargeRow.RunAsync(directory, cli, rounds));
+            }
+
+            if (only.Contains("demo"))
+            {
+                rows.Add(await DemoRow.RunAsync(directory, cli, rounds));
             }
 
             PeerRow.Print(rows);
