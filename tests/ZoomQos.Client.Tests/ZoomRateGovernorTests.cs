@@ -4,7 +4,7 @@ using ZoomQos.Contracts.Accounts;
 
 namespace ZoomQos.Client.Tests;
 
-/// <summary>The process-wide governor's sliding window, on a fake clock: when each admission happens, in simulated time.</summary>
+/// <summary>The process-wide governor's window, on a fake clock: when each admission happens, in simulated time.</summary>
 public class ZoomRateGovernorTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
@@ -13,7 +13,7 @@ public class ZoomRateGovernorTests
     [InlineData(AccountPlan.Business, 40)]
     [InlineData(AccountPlan.Pro, 10)]
     [InlineData(AccountPlan.Free, 1)]
-    public void A_heavy_window_admits_the_whole_limit_at_once_then_never_a_limit_within_a_second_over_95_percent(AccountPlan plan, int limit)
+    public void A_heavy_window_admits_the_whole_limit_at_once_then_never_a_limit_within_a_second_over_99_percent(AccountPlan plan, int limit)
     {
         var time = new FakeTimeProvider(Noon.AddMilliseconds(300));
         var window = ZoomRateGovernor.For("governor-" + Guid.NewGuid(), plan, heavy: true, time);
@@ -23,44 +23,78 @@ public class ZoomRateGovernorTests
         var admitted = Greedy(window, time, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(1));
 
         Assert.Equal(Enumerable.Repeat(start, limit), admitted.Take(limit));
-        var spacing = TimeSpan.FromSeconds(1 / 0.95);
+        var spacing = TimeSpan.FromSeconds(1 / 0.99);
+        Assert.Equal(spacing, ZoomRateGovernor.Spacing(heavy: true));
         Assert.All(admitted.Zip(admitted.Skip(limit)), pair => Assert.True(pair.Second - pair.First >= spacing, $"{pair.First:HH:mm:ss.fff} and {pair.Second:HH:mm:ss.fff} are a limit apart"));
 
-        // It spends the budget: a whole limit every time the window has slid round (50 segments of 1.053 s / 49).
-        var round = ZoomRateGovernor.SegmentPeriod(heavy: true) * 50;
-        Assert.Equal(limit * (1 + (int)(TimeSpan.FromSeconds(10) / round)), admitted.Count);
+        // It spends the budget: a whole limit every time the permits come back, the first millisecond step after
+        // 1.0101 s (each lease is returned the moment it is taken), so ten rounds in ten seconds.
+        Assert.Equal(limit * 10, admitted.Count);
     }
 
     [Fact]
-    public void Queued_callers_are_admitted_oldest_first_as_their_permits_come_back()
+    public async Task Queued_callers_are_admitted_oldest_first_a_spacing_after_the_permit_before_them_came_back()
     {
         var time = new FakeTimeProvider(Noon);
         var window = ZoomRateGovernor.For("governor-" + Guid.NewGuid(), AccountPlan.Free, heavy: true, time);
+        var spacing = ZoomRateGovernor.Spacing(heavy: true);
         var waiting = Enumerable.Range(0, 3).Select(_ => window.AcquireAsync(1).AsTask()).ToList();
-        var round = ZoomRateGovernor.SegmentPeriod(heavy: true) * 50;
+        Assert.Equal([true, false, false], waiting.Select(w => w.IsCompleted));
 
+        // The first request is still out after three spacings (a slow response): its permit is still taken.
+        time.Advance(spacing * 3);
         Assert.Equal([true, false, false], waiting.Select(w => w.IsCompleted));
-        time.Advance(ZoomRateGovernor.Spacing(heavy: true) - TimeSpan.FromMilliseconds(1));
+
+        // Its response came: the next is admitted a whole spacing later, not before.
+        (await waiting[0]).Dispose();
+        time.Advance(spacing - TimeSpan.FromMilliseconds(1));
         Assert.Equal([true, false, false], waiting.Select(w => w.IsCompleted));
-        time.Advance(round - time.GetUtcNow().Subtract(Noon));
+        time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal([true, true, false], waiting.Select(w => w.IsCompleted));
-        time.Advance(round);
-        Assert.All(waiting, w => Assert.True(w.IsCompletedSuccessfully && w.Result.IsAcquired));
-        waiting.ForEach(w => w.Result.Dispose());
+
+        (await waiting[1]).Dispose();
+        time.Advance(spacing);
+        Assert.True(waiting[2].IsCompletedSuccessfully);
+        var last = await waiting[2];
+        Assert.True(last.IsAcquired);
+        last.Dispose();
+        Assert.Equal(0, window.GetStatistics()!.CurrentQueuedCount);
     }
 
     [Fact]
-    public void The_list_window_admits_the_resource_intensive_limit_per_simulated_minute_over_95_percent()
+    public async Task A_cancelled_caller_leaves_the_queue_and_the_one_behind_it_takes_its_turn()
+    {
+        var time = new FakeTimeProvider(Noon);
+        var window = ZoomRateGovernor.For("governor-" + Guid.NewGuid(), AccountPlan.Free, heavy: true, time);
+        using var first = window.AttemptAcquire(1);
+        using var cancel = new CancellationTokenSource();
+        var cancelled = window.AcquireAsync(1, cancel.Token).AsTask();
+        var behind = window.AcquireAsync(1).AsTask();
+        Assert.False(window.AttemptAcquire(1).IsAcquired);
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.Equal(1, window.GetStatistics()!.CurrentQueuedCount);
+
+        first.Dispose();
+        time.Advance(ZoomRateGovernor.Spacing(heavy: true));
+        Assert.True(behind.IsCompletedSuccessfully);
+        using var lease = await behind;
+        Assert.True(lease.IsAcquired);
+    }
+
+    [Fact]
+    public void The_list_window_admits_the_resource_intensive_limit_per_simulated_minute_over_99_percent()
     {
         var time = new FakeTimeProvider(Noon);
         var window = ZoomRateGovernor.For("governor-" + Guid.NewGuid(), AccountPlan.Business, heavy: false, time);
 
         var admitted = Greedy(window, time, TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(100));
 
-        // 20 at once, the next 20 when the window has slid round (64.4 s), none before a minute / 95 %.
+        // 20 at once, the next 20 a minute / 99 % (60.6 s) later, none before.
         Assert.Equal(40, admitted.Count);
         Assert.Equal(Enumerable.Repeat(Noon, 20), admitted.Take(20));
-        Assert.All(admitted.Skip(20), at => Assert.True(at - Noon >= TimeSpan.FromMinutes(1) / 0.95));
+        Assert.All(admitted.Skip(20), at => Assert.True(at - Noon >= TimeSpan.FromMinutes(1) / 0.99));
     }
 
     private static List<DateTimeOffset> Greedy(System.Threading.RateLimiting.RateLimiter window, FakeTimeProvider time, TimeSpan length, TimeSpan step)

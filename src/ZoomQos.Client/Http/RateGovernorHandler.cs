@@ -2,7 +2,10 @@ using ZoomQos.Contracts.Accounts;
 
 namespace ZoomQos.Client.Http;
 
-/// <summary>Waits for the account's window before each attempt (retries included): Heavy for QoS, Resource-intensive for the lists of webinars and meetings.</summary>
+/// <summary>
+/// Waits for the account's window before each attempt (retries included), and holds the permit until the response
+/// came (<see cref="ReleaseWindowLimiter"/>): Heavy for QoS, Resource-intensive for the lists of webinars and meetings.
+/// </summary>
 internal sealed class RateGovernorHandler(string accountKey, AccountPlan plan, TimeProvider time) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
