@@ -84,6 +84,22 @@ public class ZoomRateGovernorTests
     }
 
     [Fact]
+    public async Task Disposing_the_window_fails_its_waiters_and_a_lease_returned_after_it_is_harmless()
+    {
+        var time = new FakeTimeProvider(Noon);
+        var window = new ReleaseWindowLimiter(1, TimeSpan.FromSeconds(1), time);
+        var held = window.AttemptAcquire(1);
+        var waiting = window.AcquireAsync(1).AsTask();
+
+        window.Dispose();
+        Assert.True(waiting.IsFaulted); // at once, not when some timer fires
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting);
+        held.Dispose();
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Throws<ObjectDisposedException>(() => window.AttemptAcquire(1));
+    }
+
+    [Fact]
     public void The_list_window_admits_the_resource_intensive_limit_per_simulated_minute_over_99_percent()
     {
         var time = new FakeTimeProvider(Noon);

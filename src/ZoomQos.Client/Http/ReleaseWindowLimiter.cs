@@ -183,7 +183,7 @@ internal sealed class ReleaseWindowLimiter : RateLimiter
     // With someone waiting, the timer fires when the oldest returned permit is free (a held one wakes it on return).
     private void Schedule()
     {
-        if (_waiting.Count > 0 && _returned.TryPeek(out var free))
+        if (!_disposed && _waiting.Count > 0 && _returned.TryPeek(out var free))
         {
             // Rounded up, and at least a tick: a timer that fired before the permit is free would find nothing to admit.
             var ticks = (long)Math.Ceiling((free - _time.GetTimestamp()) * (double)TimeSpan.TicksPerSecond / _time.TimestampFrequency);
