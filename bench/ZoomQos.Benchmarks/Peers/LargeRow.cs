@@ -38,7 +38,7 @@ internal static partial class LargeRow
             var bare = await FetchLargeTest.BareLoopAsync(address, uuid);
 
             // Each round writes a new file, as round 0 does: replacing the last round's 500 MB would time the kernel
-            // freeing it (0.3-0.5 s, measured by hand) and leave its dirty pages to be written back during the rounds after.
+            // freeing it (docs/PERFORMANCE.md: 0.3-0.7 s by hand) and leave its dirty pages to be written back during the rounds after.
             File.Delete(output);
             var ours = await FetchLargeTest.RunCliAsync(cli, ["fetch", uuid, "--type", "past", "--format", "ndjson", "--rate-plan", "none", "--output", output], environment);
             var lines = File.ReadLines(output).Count();

@@ -16,7 +16,7 @@ internal sealed class ReleaseWindowLimiter : RateLimiter
     private static readonly RateLimitLease Refused = new Lease(null, 0, acquired: false);
 
     private readonly int _limit;
-    private readonly TimeSpan _spacing;
+    private readonly long _spacing; // in the clock's timestamp units
     private readonly TimeProvider _time;
     private readonly ITimer _timer;
     private readonly Lock _gate = new();
@@ -31,7 +31,7 @@ internal sealed class ReleaseWindowLimiter : RateLimiter
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         _limit = limit;
-        _spacing = spacing;
+        _spacing = (long)(spacing.TotalSeconds * time.TimestampFrequency);
         _time = time;
         _timer = time.CreateTimer(static state => ((ReleaseWindowLimiter)state!).Admit(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
@@ -130,7 +130,7 @@ internal sealed class ReleaseWindowLimiter : RateLimiter
         lock (_gate)
         {
             _held -= permitCount;
-            var free = _time.GetTimestamp() + (long)(_spacing.TotalSeconds * _time.TimestampFrequency);
+            var free = _time.GetTimestamp() + _spacing;
             for (var i = 0; i < permitCount; i++)
             {
                 _returned.Enqueue(free);
