@@ -9,6 +9,12 @@ namespace ZoomQos.Cli;
 /// </summary>
 internal static class ZoomQosCli
 {
+    /// <summary>The commands of <see cref="CreateRoot"/>, by name, for what must know them before the command line is parsed (<see cref="JitProfile"/>).</summary>
+    public static readonly IReadOnlySet<string> CommandNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "demo", "fetch", "report", "watch", "archive", "import", "trends", "simulate", "doctor", "serve", "apps", "users",
+    };
+
     public static RootCommand CreateRoot(CliContext context) =>
         new("zoomqos — fetch, analyze, archive and serve the QoS Zoom reports for webinar participants.")
         {
