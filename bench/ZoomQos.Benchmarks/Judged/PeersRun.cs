@@ -59,7 +59,7 @@ internal static class PeersRun
                 var watch = Stopwatch.StartNew();
                 var rivet = await RivetPeer.WalkAsync(server.ApiBaseAddress, server.TokenAddress, "demo", "demo-client-id", "demo-client-secret", AllHands);
                 var rivetTime = watch.Elapsed;
-                var ours = await FetchLargeTest.RunCliAsync(cli, ["fetch", AllHands, "--type", "past", "--format", "ndjson", "--rate-plan", "none", "--output", output], peerServer.Environment);
+                var ours = await FetchLargeTest.RunCliAsync(cli, ["fetch", AllHands, "--type", "past", "--format", "ndjson", "--rate-plan", "none", "--output", RoundOutput.New(output)], peerServer.Environment);
                 var rivetHash = Sha256(Encoding.UTF8.GetBytes(rivet.Ndjson));
                 var ourHash = Sha256(await File.ReadAllBytesAsync(output));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -37,10 +37,7 @@ internal static partial class LargeRow
         {
             var bare = await FetchLargeTest.BareLoopAsync(address, uuid);
 
-            // Each round writes a new file, as round 0 does: replacing the last round's 500 MB would time the kernel
-            // freeing it (docs/PERFORMANCE.md: 0.3-0.7 s by hand) and leave its dirty pages to be written back during the rounds after.
-            File.Delete(output);
-            var ours = await FetchLargeTest.RunCliAsync(cli, ["fetch", uuid, "--type", "past", "--format", "ndjson", "--rate-plan", "none", "--output", output], environment);
+            var ours = await FetchLargeTest.RunCliAsync(cli, ["fetch", uuid, "--type", "past", "--format", "ndjson", "--rate-plan", "none", "--output", RoundOutput.New(output)], environment);
             var lines = File.ReadLines(output).Count();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"round {round}{(round == 0 ? " (warm-up)" : string.Empty)}: {attendees:N0} x {minutes}: bare loop {bare.Pages} pages, {bare.Bytes / 1e6:0.0} MB in {bare.Elapsed.TotalSeconds:0.00} s; zoomqos {lines:N0} sessions in {ours.Elapsed.TotalSeconds:0.00} s (x{ours.Elapsed / bare.Elapsed:0.00}), peak RSS {ours.PeakRssBytes / 1048576.0:0} MB, exit {ours.ExitCode}"));

@@ -27,7 +27,7 @@ internal static class PacedRow
         for (var round = 0; round <= rounds; round++)
         {
             await Task.Delay(TimeSpan.FromSeconds(2));
-            var walk = await FetchLargeTest.RunCliAsync(cli, ["fetch", "81234567890", "--type", "past", "--format", "ndjson", "--rate-plan", "business", "--verbose", "--output", output], server.Environment);
+            var walk = await FetchLargeTest.RunCliAsync(cli, ["fetch", "81234567890", "--type", "past", "--format", "ndjson", "--rate-plan", "business", "--verbose", "--output", RoundOutput.New(output)], server.Environment);
             var rejected = walk.Stderr.Split('\n').Count(line => line.Contains("-> 429", StringComparison.Ordinal));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"round {round}{(round == 0 ? " (warm-up)" : string.Empty)}: paced walk {walk.Elapsed.TotalSeconds:0.00} s (x{walk.Elapsed / minimum:0.00} of {minimum.TotalSeconds:0.00} s), {rejected} x 429, exit {walk.ExitCode}"));
