@@ -66,6 +66,36 @@ public sealed class DemoSeederTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Into_a_new_store_every_app_and_user_is_written_and_an_app_stored_with_another_secret_or_scopes_is_written_again()
+    {
+        var demo = DemoDataSet.Create(At);
+        await using var fresh = await OpenAsync(Path.Combine(_directory, "fresh.db"));
+        await DemoSeeder.SeedAsync(fresh, demo, At, NullLogger.Instance, default);
+        foreach (var app in demo.Apps)
+        {
+            Assert.Equal(app.App.Scopes, (await fresh.AuthenticateAppAsync(app.App.ClientId, app.ClientSecret))?.Scopes);
+        }
+
+        foreach (var (email, accountId) in demo.Users)
+        {
+            Assert.Equal(accountId, (await fresh.FindUserAsync(email))?.User.AccountId);
+        }
+
+        var path = Path.Combine(_directory, "changed.db");
+        await DemoStoreTemplates.CopyToAsync(path, At);
+        await using var store = await OpenAsync(path);
+        var (resalted, rescoped) = (demo.Apps[0], demo.Apps[1]);
+        await store.UpsertAppAsync(resalted.App, "another-secret");
+        await store.UpsertAppAsync(rescoped.App with { Scopes = ["dashboard:read:admin"] }, rescoped.ClientSecret);
+
+        await DemoSeeder.SeedAsync(store, demo, At, NullLogger.Instance, default);
+
+        Assert.NotNull(await store.AuthenticateAppAsync(resalted.App.ClientId, resalted.ClientSecret));
+        Assert.Null(await store.AuthenticateAppAsync(resalted.App.ClientId, "another-secret"));
+        Assert.Equal(rescoped.App.Scopes, (await store.AuthenticateAppAsync(rescoped.App.ClientId, rescoped.ClientSecret))?.Scopes);
+    }
+
     private const int Seeded = 10;
     private const int AlreadySeeded = 11;
 

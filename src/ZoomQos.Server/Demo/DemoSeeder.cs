@@ -34,32 +34,38 @@ public static partial class DemoSeeder
         await Task.WhenAll(Task.Run(() => SeedCredentialsAsync(store, demo, now, cancellationToken), cancellationToken), SeedWebinarsAsync(store, demo, now, logger, cancellationToken));
     }
 
-    private static async Task SeedCredentialsAsync(IQosStore store, DemoDataSet demo, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        foreach (var app in demo.Apps)
-        {
-            // Stored with its secret already: a new salt would change the store for nothing.
-            if (await store.AuthenticateAppAsync(app.App.ClientId, app.ClientSecret, cancellationToken) is not { } stored
-                || stored.AccountId != app.App.AccountId
-                || !stored.Scopes.SequenceEqual(app.App.Scopes))
-            {
-                await store.UpsertAppAsync(app.App, app.ClientSecret, cancellationToken);
-            }
-        }
+    // Each app and user on its own: their hashes (about 20 ms each) then run on both cores once the webinars are written,
+    // instead of one after another behind the webinars' write transactions (the last of them ended 0.14-0.30 s after
+    // the webinars; docs/PERFORMANCE.md, 2026-12-06).
+    private static Task SeedCredentialsAsync(IQosStore store, DemoDataSet demo, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.WhenAll(demo.Apps.Select(app => Task.Run(() => SeedAppAsync(store, app, cancellationToken), cancellationToken))
+            .Concat(demo.Users.Select(user => Task.Run(() => SeedUserAsync(store, user.Email, user.AccountId, now, cancellationToken), cancellationToken))));
 
-        foreach (var (email, accountId) in demo.Users)
+    private static async Task SeedAppAsync(IQosStore store, DemoApp app, CancellationToken cancellationToken)
+    {
+        // Stored with its secret already: a new salt would change the store for nothing. An app not stored at all is
+        // written at once (authenticating it would cost a decoy hash first).
+        if (await store.FindAppAsync(app.App.ClientId, cancellationToken) is null
+            || await store.AuthenticateAppAsync(app.App.ClientId, app.ClientSecret, cancellationToken) is not { } stored
+            || stored.AccountId != app.App.AccountId
+            || !stored.Scopes.SequenceEqual(app.App.Scopes))
         {
-            if (await store.FindUserAsync(email, cancellationToken) is null)
+            await store.UpsertAppAsync(app.App, app.ClientSecret, cancellationToken);
+        }
+    }
+
+    private static async Task SeedUserAsync(IQosStore store, string email, string accountId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await store.FindUserAsync(email, cancellationToken) is null)
+        {
+            var user = new DashboardUser(email, accountId, now);
+            try
             {
-                var user = new DashboardUser(email, accountId, now);
-                try
-                {
-                    await store.AddUserAsync(user, DashboardPasswords.Hash(user, DemoDataSet.DemoUserPassword), cancellationToken);
-                }
-                catch (QosStoreConflictException)
-                {
-                    // another node seeding the same store added it first
-                }
+                await store.AddUserAsync(user, DashboardPasswords.Hash(user, DemoDataSet.DemoUserPassword), cancellationToken);
+            }
+            catch (QosStoreConflictException)
+            {
+                // another node seeding the same store added it first
             }
         }
     }
