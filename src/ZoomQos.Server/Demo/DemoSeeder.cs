@@ -29,14 +29,14 @@ public static partial class DemoSeeder
             await store.UpsertAccountAsync(account, cancellationToken);
         }
 
-        // The apps' and users' salted hashes (PBKDF2) are made on the other core while the webinars are simulated and
-        // written: neither needs the other, only the accounts above.
-        await Task.WhenAll(SeedCredentialsAsync(store, demo, now, cancellationToken), SeedWebinarsAsync(store, demo, now, logger, cancellationToken));
+        // The apps' and users' salted hashes (PBKDF2, about a second in all) are made on another core while the
+        // webinars are simulated and written: neither needs the other, only the accounts above.
+        await Task.WhenAll(Task.Run(() => SeedCredentialsAsync(store, demo, now, cancellationToken), cancellationToken), SeedWebinarsAsync(store, demo, now, logger, cancellationToken));
     }
 
-    // Each app and user on a thread-pool task of its own: their hashes (about 20 ms each) then run on both cores once
-    // the webinars are written, instead of one after another behind the webinars' write transactions (the last of them
-    // ended 0.14-0.30 s after the webinars; docs/PERFORMANCE.md, 2026-12-06).
+    // Each app and user on its own: their hashes (about 20 ms each) then run on both cores once the webinars are written,
+    // instead of one after another behind the webinars' write transactions (the last of them ended 0.14-0.30 s after
+    // the webinars; docs/PERFORMANCE.md, 2026-12-06).
     private static Task SeedCredentialsAsync(IQosStore store, DemoDataSet demo, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.WhenAll(demo.Apps.Select(app => Task.Run(() => SeedAppAsync(store, app, cancellationToken), cancellationToken))
             .Concat(demo.Users.Select(user => Task.Run(() => SeedUserAsync(store, user.Email, user.AccountId, now, cancellationToken), cancellationToken))));
